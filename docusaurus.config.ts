@@ -1,0 +1,59 @@
+import type * as Preset from '@docusaurus/preset-classic';
+import type { Config } from '@docusaurus/types';
+import { themes as prismThemes } from 'prism-react-renderer';
+
+// Runs in Node at build time. The bench flips the bundler with BUILD_BUNDLER=webpack (future.faster: false).
+const webpack = process.env.BUILD_BUNDLER === 'webpack';
+
+const config: Config = {
+  title: 'memattr',
+  tagline: 'Who decides the memory type of a PCI BAR in an arm64 VM, checked by an executable model',
+  favicon: 'img/favicon.svg',
+  future: webpack ? { v4: true, faster: false } : { v4: true },
+  url: 'https://memattr.example.org',
+  baseUrl: '/',
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  markdown: { hooks: { onBrokenMarkdownLinks: 'throw' } },
+  i18n: { defaultLocale: 'en', locales: ['en'] },
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          sidebarPath: './sidebars.ts',
+          routeBasePath: 'docs',
+        },
+        blog: false,
+        theme: { customCss: './src/css/custom.css' },
+      } satisfies Preset.Options,
+    ],
+  ],
+  themes: [
+    [
+      '@easyops-cn/docusaurus-search-local',
+      { hashed: true, indexBlog: false, docsRouteBasePath: '/docs', highlightSearchTermsOnTargetPage: false },
+    ],
+  ],
+  themeConfig: {
+    colorMode: { respectPrefersColorScheme: true },
+    navbar: {
+      title: 'memattr',
+      items: [
+        { type: 'docSidebar', sidebarId: 'docs', position: 'left', label: 'Guide' },
+        { to: '/docs/reference/cli', label: 'CLI', position: 'left' },
+      ],
+    },
+    footer: {
+      style: 'dark',
+      copyright: 'memattr: every table on this site is computed by the model and checked by its tests.',
+    },
+    prism: {
+      theme: prismThemes.oneLight,
+      darkTheme: prismThemes.oneDark,
+      additionalLanguages: ['bash'],
+    },
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;

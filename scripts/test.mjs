@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// `npm test`: every check the project has, in order, stopping at the first failure.
+// typecheck -> lint -> unit, property, CLI and doc tests (Vitest) -> production build -> browser tests.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const steps = [
+  ['typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']],
+  ['lint', 'npx', ['biome', 'check', '.']],
+  ['unit, property, CLI and doc tests', 'npx', ['vitest', 'run']],
+  ['production build', 'npx', ['docusaurus', 'build']],
+  ['browser tests', 'node', ['scripts/browser-tests.mjs']],
+];
+
+const started = Date.now();
+for (const [name, cmd, args] of steps) {
+  const t0 = Date.now();
+  process.stdout.write(`\n== ${name}: ${cmd} ${args.join(' ')}\n`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, npm_config_loglevel: 'error' } });
+  const secs = ((Date.now() - t0) / 1000).toFixed(1);
+  if (r.status !== 0) {
+    process.stderr.write(`\nnpm test: ${name} failed (exit ${r.status ?? r.signal}) after ${secs} s\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`== ${name}: passed in ${secs} s\n`);
+}
+if (!existsSync('build/index.html')) {
+  process.stderr.write('npm test: the build produced no build/index.html\n');
+  process.exit(1);
+}
+process.stdout.write(`\nnpm test: all steps passed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

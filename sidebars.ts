@@ -1,0 +1,8 @@
+import type { SidebarsConfig } from '@docusaurus/plugin-content-docs';
+
+// Reading order follows the thread's reasoning (DESIGN.md "Pages").
+const sidebars: SidebarsConfig = {
+  docs: ['intro', { type: 'category', label: 'Reference', items: ['reference/cli'] }],
+};
+
+export default sidebars;

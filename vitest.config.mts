@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// One name for the model everywhere: `import ... from 'memattr'` (CONTRACT.md "Examples").
+export default defineConfig({
+  resolve: {
+    alias: { memattr: fileURLToPath(new URL('./src/model/index.ts', import.meta.url)) },
+  },
+  test: {
+    include: [
+      'test/unit/**/*.test.ts',
+      'test/property/**/*.test.ts',
+      'test/doc/**/*.test.ts',
+      'test/cli/**/*.test.ts',
+      'test/robustness/**/*.test.ts',
+    ],
+    environment: 'node',
+    testTimeout: 60_000,
+  },
+});
