@@ -1,0 +1,231 @@
+/**
+ * The arm64 operations of the public API (CONTRACT.md `combine`, plus the decoders the CLI exposes):
+ * check the input, decode raw encodings at the edge, and flatten typed results into the contract's
+ * JSON shape.
+ */
+import { booleanField, enumField, fieldsOf, integerField } from '../input';
+import type { Answer } from '../result';
+import { fail, guarded, ok } from '../result';
+import type { CombineRule } from './combine';
+import { combineAttrs } from './combine';
+import type { MairFault } from './mair';
+import { decodeMair as decodeMairByte } from './mair';
+import { decodeS2MemAttr, describeS2 } from './stage2';
+import type { AllocHint, Cacheability, CacheSide, DeviceType, MemAttrs, MemoryTypeName, S2Attrs, Shareability } from './types';
+import { memoryTypeNameOf, SHAREABILITIES } from './types';
+
+/** Memory attributes flattened as the contract names them. */
+export interface FlatAttrs {
+  readonly memoryType: DeviceType | 'Normal';
+  readonly inner: Cacheability | null;
+  readonly outer: Cacheability | null;
+  readonly innerAlloc: AllocHint | null;
+  readonly outerAlloc: AllocHint | null;
+  readonly innerTransient: boolean | null;
+  readonly outerTransient: boolean | null;
+  readonly xs: 0 | 1;
+  readonly tagged: boolean;
+  /** The contract's summary name when inner and outer agree (extra key). */
+  readonly summary: MemoryTypeName | null;
+}
+
+export interface CombineResult extends FlatAttrs {
+  readonly shareability: Shareability;
+  readonly rule: CombineRule;
+  readonly explanation: string;
+}
+
+export interface CombineInput {
+  readonly s1Mair: number;
+  readonly s2MemAttr: number;
+  readonly fwb?: boolean;
+  readonly s1Sh?: Shareability;
+  readonly s2Sh?: Shareability;
+  readonly featXS?: boolean;
+  readonly featMTE2?: boolean;
+  readonly s2FnXS?: boolean;
+  readonly s1EffectiveSh?: boolean;
+}
+
+export interface DecodeMairInput {
+  readonly mair: number;
+  readonly featXS?: boolean;
+  readonly featMTE2?: boolean;
+}
+
+export interface DecodeMairResult extends FlatAttrs {
+  readonly mair: number;
+  readonly explanation: string;
+}
+
+export interface DecodeS2Input {
+  readonly memAttr: number;
+  readonly fwb?: boolean;
+}
+
+export interface DecodeS2Result {
+  readonly memAttr: number;
+  readonly fwb: boolean;
+  /** Device type, a Normal type, or the FWB instruction. */
+  readonly kind: 'Device' | 'Normal' | 'NormalNC' | 'ForceWB' | 'AsStage1';
+  readonly device: DeviceType | null;
+  readonly inner: Cacheability | null;
+  readonly outer: Cacheability | null;
+  readonly explanation: string;
+}
+
+export function flatten(attrs: MemAttrs): FlatAttrs {
+  if (attrs.kind === 'Device') {
+    return {
+      memoryType: attrs.device,
+      inner: null,
+      outer: null,
+      innerAlloc: null,
+      outerAlloc: null,
+      innerTransient: null,
+      outerTransient: null,
+      xs: attrs.xs,
+      tagged: false,
+      summary: attrs.device,
+    };
+  }
+  const { inner, outer } = attrs;
+  return {
+    memoryType: 'Normal',
+    inner: inner.cacheability,
+    outer: outer.cacheability,
+    innerAlloc: inner.cacheability === 'NC' ? null : inner.alloc,
+    outerAlloc: outer.cacheability === 'NC' ? null : outer.alloc,
+    innerTransient: inner.cacheability === 'NC' ? null : inner.transient,
+    outerTransient: outer.cacheability === 'NC' ? null : outer.transient,
+    xs: attrs.xs,
+    tagged: attrs.tagged,
+    summary: memoryTypeNameOf(attrs),
+  };
+}
+
+function mairFaultAnswer<T>(byte: number, fault: MairFault, field: string): Answer<T> {
+  const what = fault.kind === 'needs-feature' ? `needs ${fault.feature}` : 'UNPREDICTABLE';
+  return fail({
+    code: 'RESERVED',
+    field,
+    message: `MAIR byte 0x${byte.toString(16).padStart(2, '0').toUpperCase()} ${what}: ${fault.why}`,
+  });
+}
+
+const COMBINE_FIELDS = ['s1Mair', 's2MemAttr', 'fwb', 's1Sh', 's2Sh', 'featXS', 'featMTE2', 's2FnXS', 's1EffectiveSh'] as const;
+
+/** CONTRACT.md `combine`: guest stage 1 x stage 2 -> effective attributes of a data access. */
+export function combine(input: CombineInput): Answer<CombineResult> {
+  return guarded(() => {
+    const f = fieldsOf(input, COMBINE_FIELDS);
+    const s1Mair = integerField(f, 's1Mair', 0, 255);
+    const s2MemAttr = integerField(f, 's2MemAttr', 0, 15);
+    const fwb = booleanField(f, 'fwb', false);
+    const options = {
+      s1Sh: enumField(f, 's1Sh', SHAREABILITIES, 'ISH'),
+      s2Sh: enumField(f, 's2Sh', SHAREABILITIES, 'ISH'),
+      s2FnXS: booleanField(f, 's2FnXS', false),
+      s1EffectiveSh: booleanField(f, 's1EffectiveSh', false),
+    };
+    const features = { featXS: booleanField(f, 'featXS', true), featMTE2: booleanField(f, 'featMTE2', true) };
+    if (options.s2FnXS && !features.featXS) {
+      return fail({
+        code: 'BAD_INPUT',
+        field: 's2FnXS',
+        message: 's2FnXS (descriptor bit 11) exists only with FEAT_XS; it cannot be set when featXS is false',
+      });
+    }
+    const s1 = decodeMairByte(s1Mair, features);
+    if (!s1.ok) return mairFaultAnswer(s1Mair, s1.fault, 's1Mair');
+    const s2 = decodeS2MemAttr(s2MemAttr, fwb);
+    const result = (s2attrs: S2Attrs): CombineResult => {
+      const c = combineAttrs(s1.attrs, s2attrs, options);
+      return { ...flatten(c.attrs), shareability: c.shareability, rule: c.rule, explanation: c.explanation };
+    };
+    if (!s2.ok) {
+      const alternatives = s2.reserved.permittedMemAttr ?? [];
+      const message =
+        alternatives.length > 0
+          ? `stage-2 ${s2.reserved.why}; the permitted outcomes behave as MemAttr ${alternatives.map((v) => `0x${v.toString(16).toUpperCase()}`).join(', ')}`
+          : `stage-2 ${s2.reserved.why}`;
+      if (alternatives.length === 0) return fail({ code: 'RESERVED', field: 's2MemAttr', message });
+      return fail({ code: 'RESERVED', field: 's2MemAttr', message, permitted: distinctOutcomes(alternatives, fwb, result) });
+    }
+    return ok(result(s2.attrs));
+  });
+}
+
+/**
+ * The distinct outcomes of a CONSTRAINED UNPREDICTABLE stage-2 value: each permitted MemAttr is
+ * combined, and outcomes that agree in every attribute are listed once with the values giving them.
+ */
+function distinctOutcomes(alternatives: readonly number[], fwb: boolean, result: (s2: S2Attrs) => CombineResult) {
+  const byKey = new Map<string, CombineResult & { asMemAttr: number[] }>();
+  for (const v of alternatives) {
+    const alt = decodeS2MemAttr(v, fwb);
+    if (!alt.ok) throw new Error(`permitted MemAttr 0x${v.toString(16)} does not decode`);
+    const r = result(alt.attrs);
+    const { rule: _rule, explanation: _explanation, ...attrs } = r;
+    const key = JSON.stringify(attrs);
+    const seen = byKey.get(key);
+    if (seen) seen.asMemAttr.push(v);
+    else byKey.set(key, { ...r, asMemAttr: [v] });
+  }
+  return [...byKey.values()];
+}
+
+/** Decode one MAIR attribute byte (the `decode-mair` command). */
+export function decodeMair(input: DecodeMairInput): Answer<DecodeMairResult> {
+  return guarded(() => {
+    const f = fieldsOf(input, ['mair', 'featXS', 'featMTE2']);
+    const mair = integerField(f, 'mair', 0, 255);
+    const features = { featXS: booleanField(f, 'featXS', true), featMTE2: booleanField(f, 'featMTE2', true) };
+    const d = decodeMairByte(mair, features);
+    if (!d.ok) return mairFaultAnswer(mair, d.fault, 'mair');
+    const flat = flatten(d.attrs);
+    return ok({ mair, ...flat, explanation: explainS1(d.attrs) });
+  });
+}
+
+function explainSide(label: string, side: CacheSide): string {
+  if (side.cacheability === 'NC') return `${label} Non-cacheable`;
+  const kind = side.cacheability === 'WT' ? 'Write-Through' : 'Write-Back';
+  return `${label} ${kind} ${side.transient ? 'Transient' : 'Non-transient'}, allocate ${side.alloc}`;
+}
+
+function explainS1(attrs: MemAttrs): string {
+  if (attrs.kind === 'Device') return `${attrs.device}, XS=${attrs.xs}.`;
+  const tag = attrs.tagged ? ' MTE Allocation Tagged.' : '';
+  return `Normal: ${explainSide('outer', attrs.outer)}; ${explainSide('inner', attrs.inner)}; XS=${attrs.xs}.${tag}`;
+}
+
+/** Decode one stage-2 MemAttr nibble (the `decode-s2` command). */
+export function decodeS2(input: DecodeS2Input): Answer<DecodeS2Result> {
+  return guarded(() => {
+    const f = fieldsOf(input, ['memAttr', 'fwb']);
+    const memAttr = integerField(f, 'memAttr', 0, 15);
+    const fwb = booleanField(f, 'fwb', false);
+    const d = decodeS2MemAttr(memAttr, fwb);
+    if (!d.ok) {
+      const permitted = d.reserved.permittedMemAttr?.map((v) => {
+        const alt = decodeS2MemAttr(v, fwb);
+        if (!alt.ok) throw new Error(`permitted MemAttr 0x${v.toString(16)} does not decode`);
+        return flattenS2(v, alt.attrs);
+      });
+      return fail(
+        permitted
+          ? { code: 'RESERVED', field: 'memAttr', message: d.reserved.why, permitted }
+          : { code: 'RESERVED', field: 'memAttr', message: d.reserved.why },
+      );
+    }
+    return ok(flattenS2(memAttr, d.attrs));
+  });
+}
+
+function flattenS2(memAttr: number, attrs: S2Attrs): DecodeS2Result {
+  const base = { memAttr, fwb: attrs.fwb, explanation: describeS2(attrs) };
+  if (attrs.kind === 'Device') return { ...base, kind: 'Device', device: attrs.device, inner: null, outer: null };
+  if (attrs.kind === 'Normal') return { ...base, kind: 'Normal', device: null, inner: attrs.inner, outer: attrs.outer };
+  return { ...base, kind: attrs.kind, device: null, inner: null, outer: null };
+}

@@ -1,0 +1,156 @@
+/**
+ * Stage 1: one MAIR_ELx.Attr<n> byte. Arm ARM register description MAIR_EL1; pseudocode
+ * S1DecodeMemAttrs, S1ConstrainUnpredictableRESMAIR and DecodeLDFAttr (Arm ASL v9.4 as translated
+ * in rems-project/sail-arm, arm-v9.4-a/src/v8_base.sail).
+ */
+import type { AllocHint, CacheSide, S1Attrs } from './types';
+import { ALLOC_HINTS, deviceBits, deviceFromBits } from './types';
+
+export interface Stage1Features {
+  /** FEAT_XS: gives meaning to 0b0000dd01, 0x40 and 0xA0. */
+  readonly featXS: boolean;
+  /** FEAT_MTE2: gives meaning to 0xF0 (Allocation Tagged Normal WB). */
+  readonly featMTE2: boolean;
+}
+
+export const DEFAULT_FEATURES: Stage1Features = { featXS: true, featMTE2: true };
+
+/** Why a MAIR byte has no defined meaning. */
+export type MairFault =
+  | { readonly kind: 'unpredictable'; readonly why: string }
+  | { readonly kind: 'needs-feature'; readonly feature: 'FEAT_XS' | 'FEAT_MTE2'; readonly why: string };
+
+export type MairDecode = { readonly ok: true; readonly attrs: S1Attrs } | { readonly ok: false; readonly fault: MairFault };
+
+function hex2(byte: number): string {
+  return `0x${byte.toString(16).padStart(2, '0').toUpperCase()}`;
+}
+
+/** DecodeLDFAttr: one non-zero Normal nibble. Bit 2 clear: WT; 0b0100: NC; else WB. */
+export function decodeNormalNibble(nibble: number): CacheSide {
+  if (nibble === 0b0100) return { cacheability: 'NC' };
+  const alloc = ALLOC_HINTS[nibble & 3] as AllocHint;
+  // Bit 3 clear means Transient, for the encodings that allocate (0b00RW / 0b01RW, RW != 00).
+  const transient = (nibble & 0b1000) === 0 && alloc !== 'No';
+  return { cacheability: (nibble & 0b0100) === 0 ? 'WT' : 'WB', alloc, transient };
+}
+
+function isWbBoth(inner: CacheSide, outer: CacheSide): boolean {
+  return inner.cacheability === 'WB' && outer.cacheability === 'WB';
+}
+
+/** Decode a MAIR attribute byte (0-255; the caller checks the range). */
+export function decodeMair(byte: number, features: Stage1Features = DEFAULT_FEATURES): MairDecode {
+  const hi = byte >> 4;
+  const lo = byte & 0xf;
+  if (hi === 0) {
+    const dd = (byte >> 2) & 3;
+    const type = deviceFromBits(dd);
+    if ((byte & 0b11) === 0b00) return { ok: true, attrs: { kind: 'Device', device: type, xs: 1 } };
+    if ((byte & 0b11) === 0b01) {
+      if (!features.featXS) {
+        return {
+          ok: false,
+          fault: {
+            kind: 'needs-feature',
+            feature: 'FEAT_XS',
+            why: `${hex2(byte)} (0b0000dd01) is ${type} with XS=0 only when FEAT_XS is implemented; without it the encoding is UNPREDICTABLE`,
+          },
+        };
+      }
+      return { ok: true, attrs: { kind: 'Device', device: type, xs: 0 } };
+    }
+    return {
+      ok: false,
+      fault: {
+        kind: 'unpredictable',
+        why: `${hex2(byte)} is 0b0000dd1x: a Device encoding with Attr<1> set is UNPREDICTABLE (S1ConstrainUnpredictableRESMAIR)`,
+      },
+    };
+  }
+  if (lo === 0) {
+    switch (byte) {
+      case 0x40:
+        if (!features.featXS)
+          return {
+            ok: false,
+            fault: {
+              kind: 'needs-feature',
+              feature: 'FEAT_XS',
+              why: '0x40 (Normal iNC oNC, XS=0) is defined only with FEAT_XS; without it the encoding is UNPREDICTABLE',
+            },
+          };
+        return { ok: true, attrs: { kind: 'Normal', inner: { cacheability: 'NC' }, outer: { cacheability: 'NC' }, xs: 0, tagged: false } };
+      case 0xa0: {
+        if (!features.featXS)
+          return {
+            ok: false,
+            fault: {
+              kind: 'needs-feature',
+              feature: 'FEAT_XS',
+              why: '0xA0 (Normal iWT oWT Read-Allocate, XS=0) is defined only with FEAT_XS; without it the encoding is UNPREDICTABLE',
+            },
+          };
+        const wt: CacheSide = { cacheability: 'WT', alloc: 'RA', transient: false };
+        return { ok: true, attrs: { kind: 'Normal', inner: wt, outer: wt, xs: 0, tagged: false } };
+      }
+      case 0xf0: {
+        if (!features.featMTE2)
+          return {
+            ok: false,
+            fault: {
+              kind: 'needs-feature',
+              feature: 'FEAT_MTE2',
+              why: '0xF0 (Allocation Tagged Normal WB) is defined only with FEAT_MTE2; without it the encoding is UNPREDICTABLE',
+            },
+          };
+        const wb: CacheSide = { cacheability: 'WB', alloc: 'RWA', transient: false };
+        return { ok: true, attrs: { kind: 'Normal', inner: wb, outer: wb, xs: 0, tagged: true } };
+      }
+      default:
+        return {
+          ok: false,
+          fault: {
+            kind: 'unpredictable',
+            why: `${hex2(byte)} has inner nibble 0b0000, which is not a Normal encoding; only 0x40, 0xA0 (FEAT_XS) and 0xF0 (FEAT_MTE2) give it a meaning (S1ConstrainUnpredictableRESMAIR)`,
+          },
+        };
+    }
+  }
+  const inner = decodeNormalNibble(lo);
+  const outer = decodeNormalNibble(hi);
+  // S1DecodeMemAttrs: an ordinary Normal byte has XS=0 exactly when both sides are Write-Back.
+  return { ok: true, attrs: { kind: 'Normal', inner, outer, xs: isWbBoth(inner, outer) ? 0 : 1, tagged: false } };
+}
+
+function encodeSide(side: CacheSide): number {
+  if (side.cacheability === 'NC') return 0b0100;
+  const rw = ALLOC_HINTS.indexOf(side.alloc);
+  const base = side.cacheability === 'WT' ? 0b0000 : 0b0100;
+  if (rw === 0) {
+    // No allocation has only a Non-transient encoding (0b1000 / 0b1100).
+    return 0b1000 | base;
+  }
+  return (side.transient ? 0 : 0b1000) | base | rw;
+}
+
+/**
+ * The MAIR byte that decodes to `attrs` (the inverse of decodeMair on defined bytes). Returns null
+ * when no byte encodes them: XS=1 for Normal iWB oWB, XS=0 for a Normal type other than NC/NC,
+ * WT-RA/WT-RA or the Tagged WB/WB, tags on anything but RWA non-transient WB/WB, or transient
+ * without allocation.
+ */
+export function encodeMair(attrs: S1Attrs): number | null {
+  if (attrs.kind === 'Device') return (deviceBits(attrs.device) << 2) | (attrs.xs === 0 ? 1 : 0);
+  const { inner, outer } = attrs;
+  for (const side of [inner, outer]) {
+    if (side.cacheability !== 'NC' && side.alloc === 'No' && side.transient) return null;
+  }
+  const ordinary = (encodeSide(outer) << 4) | encodeSide(inner);
+  if (attrs.tagged) return ordinary === 0xff ? 0xf0 : null;
+  const ordinaryXs = isWbBoth(inner, outer) ? 0 : 1;
+  if (attrs.xs === ordinaryXs) return ordinary;
+  if (ordinary === 0x44) return 0x40;
+  if (ordinary === 0xaa) return 0xa0;
+  return null;
+}

@@ -1,0 +1,42 @@
+/**
+ * The batch operations by name (CONTRACT.md "Batch mode"): one table from `op` to the API function,
+ * shared by the CLI's batch mode and anything else that answers JSON requests.
+ */
+import { combine, decodeMair, decodeS2 } from './arm64/api';
+import type { Answer } from './result';
+import { badInput } from './result';
+
+type Operation = (input: never) => Answer<unknown>;
+
+export const OPERATIONS = {
+  combine,
+  decodeMair,
+  decodeS2,
+} as const satisfies Record<string, Operation>;
+
+export type OperationName = keyof typeof OPERATIONS;
+
+export const OPERATION_NAMES = Object.keys(OPERATIONS) as OperationName[];
+
+function isOperationName(name: string): name is OperationName {
+  return Object.hasOwn(OPERATIONS, name);
+}
+
+/** Answer one request object `{op, ...fields}`. Never throws. */
+export function runOperation(request: unknown): Answer<unknown> {
+  if (typeof request !== 'object' || request === null || Array.isArray(request)) {
+    return badInput(undefined, 'each line must be a JSON object with an "op" field');
+  }
+  const { op, ...fields } = request as Record<string, unknown>;
+  if (op === undefined) return badInput('op', `"op" is required (one of ${OPERATION_NAMES.join(', ')})`);
+  if (typeof op !== 'string' || !isOperationName(op)) {
+    return badInput('op', `unknown op ${JSON.stringify(op)}; known: ${OPERATION_NAMES.join(', ')}`);
+  }
+  const run = OPERATIONS[op] as (input: unknown) => Answer<unknown>;
+  try {
+    return run(fields);
+  } catch (e) {
+    // The ops validate their input, so this is a model bug; report it rather than crash the batch.
+    return badInput(undefined, `internal error in ${op}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
