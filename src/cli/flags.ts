@@ -1,0 +1,124 @@
+/**
+ * Flag parsing for `memattr <command>`: each command declares its flags and the input field each one
+ * fills, so a bad flag is reported as a BAD_INPUT naming that field.
+ */
+
+export type FlagKind =
+  | { readonly type: 'int'; readonly min: number; readonly max: number }
+  | { readonly type: 'bool' }
+  | { readonly type: 'enum'; readonly values: readonly string[] }
+  | { readonly type: 'list'; readonly values: readonly string[] };
+
+export interface FlagSpec {
+  /** Flag name without dashes, e.g. "s1". */
+  readonly flag: string;
+  /** Input field it fills, e.g. "s1Mair". */
+  readonly field: string;
+  readonly kind: FlagKind;
+  readonly help: string;
+  /** Also accepted as the first positional argument. */
+  readonly positional?: boolean;
+}
+
+export class FlagError extends Error {
+  constructor(
+    readonly field: string | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Accepts decimal (68) and hexadecimal (0x44) integers; anything else names the field. */
+export function parseInteger(text: string, spec: FlagSpec & { kind: { type: 'int' } }): number {
+  const trimmed = text.trim();
+  let value: number;
+  if (/^0x[0-9a-f]+$/i.test(trimmed)) value = Number.parseInt(trimmed.slice(2), 16);
+  else if (/^[0-9]+$/.test(trimmed)) value = Number.parseInt(trimmed, 10);
+  else throw new FlagError(spec.field, `--${spec.flag} (${spec.field}) must be an integer like 68 or 0x44, got ${JSON.stringify(text)}`);
+  const { min, max } = spec.kind;
+  if (value < min || value > max) {
+    throw new FlagError(
+      spec.field,
+      `--${spec.flag} (${spec.field}) must be from ${min} to ${max} (0x${min.toString(16)}-0x${max.toString(16)}), got ${text}`,
+    );
+  }
+  return value;
+}
+
+function convert(spec: FlagSpec, text: string): unknown {
+  const kind = spec.kind;
+  switch (kind.type) {
+    case 'int':
+      return parseInteger(text, spec as FlagSpec & { kind: { type: 'int' } });
+    case 'bool':
+      if (text === 'true') return true;
+      if (text === 'false') return false;
+      throw new FlagError(spec.field, `--${spec.flag} takes no value or true/false, got ${JSON.stringify(text)}`);
+    case 'enum':
+      if (!kind.values.includes(text))
+        throw new FlagError(
+          spec.field,
+          `--${spec.flag} (${spec.field}) must be one of ${kind.values.join(', ')}, got ${JSON.stringify(text)}`,
+        );
+      return text;
+    case 'list': {
+      const items = text.split(',').filter((s) => s.length > 0);
+      for (const item of items) {
+        if (!kind.values.includes(item))
+          throw new FlagError(
+            spec.field,
+            `--${spec.flag} (${spec.field}) items must be among ${kind.values.join(', ')}, got ${JSON.stringify(item)}`,
+          );
+      }
+      return items;
+    }
+  }
+}
+
+export interface Parsed {
+  readonly input: Record<string, unknown>;
+  readonly json: boolean;
+  readonly help: boolean;
+  /** Flags that are not input fields (e.g. --table), by name. */
+  readonly switches: ReadonlySet<string>;
+}
+
+/** Parse argv (after the command name) against the command's flag specs and extra switches. */
+export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[], extraSwitches: readonly string[] = []): Parsed {
+  const input: Record<string, unknown> = {};
+  const switches = new Set<string>();
+  let json = false;
+  let help = false;
+  const positionals: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--json') json = true;
+    else if (arg === '--help' || arg === '-h') help = true;
+    else if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      const name = arg.slice(2, eq === -1 ? undefined : eq);
+      if (extraSwitches.includes(name)) {
+        switches.add(name);
+        continue;
+      }
+      const spec = specs.find((s) => s.flag === name);
+      if (!spec) throw new FlagError(undefined, `unknown flag --${name}; see --help`);
+      let value: string | undefined = eq === -1 ? undefined : arg.slice(eq + 1);
+      if (value === undefined && spec.kind.type !== 'bool') {
+        value = argv[i + 1];
+        if (value === undefined) throw new FlagError(spec.field, `--${name} (${spec.field}) needs a value`);
+        i++;
+      }
+      input[spec.field] = value === undefined ? true : convert(spec, value);
+    } else positionals.push(arg);
+  }
+  const positionalSpec = specs.find((s) => s.positional);
+  if (positionals.length > 0) {
+    if (!positionalSpec || positionals.length > 1)
+      throw new FlagError(undefined, `unexpected argument ${JSON.stringify(positionals[positionalSpec ? 1 : 0])}; see --help`);
+    if (positionalSpec.field in input) throw new FlagError(positionalSpec.field, `${positionalSpec.field} given twice`);
+    input[positionalSpec.field] = convert(positionalSpec, positionals[0] as string);
+  }
+  return { input, json, help, switches };
+}
