@@ -1,0 +1,152 @@
+/**
+ * The linux layer's public operations: CONTRACT.md `kvmStage2`, plus the stage-1, memslot and VFIO
+ * look-ups pages and the CLI use. Each checks its input and answers with an `Answer`.
+ */
+import { booleanField, enumArrayField, enumField, fieldsOf } from '../input';
+import type { Answer } from '../result';
+import { InputError, guarded, ok } from '../result';
+import type { FaultKind, KvmStage2Result, MemslotResult } from './kvm-stage2';
+import { FAULT_KINDS, checkMemslot, decideStage2 } from './kvm-stage2';
+import type { IoremapApi, KernelMapping, MairEl1, MtName } from './stage1';
+import { IOREMAP_APIS, MT_NAMES, kernelMapping, mairEl1, mtAbsentReason, mtExists } from './stage1';
+import type { VfioDriver, VfioMapping } from './vfio';
+import { VFIO_DRIVERS, vfioDriverArrival, vfioMmapOf } from './vfio';
+import type { Fields } from '../input';
+import type { KernelVersion } from './versions';
+import { FEATURES, kernelField, requireFeature } from './versions';
+import type { VmaFlag } from './vma';
+import { VMA_FLAGS } from './vma';
+
+export interface KvmStage2Input {
+  readonly kernel: string;
+  readonly pfnIsMemory: boolean;
+  readonly vmaFlags: readonly VmaFlag[];
+  readonly vmaMemType: MtName;
+  readonly fwb?: boolean;
+  readonly dic?: boolean;
+  readonly fault: FaultKind;
+  readonly logging?: boolean;
+}
+
+function requiredBoolean(f: Fields, name: string): boolean {
+  const value = f[name];
+  if (value === undefined) throw new InputError(name, `${name} is required (true or false)`);
+  return booleanField(f, name, false);
+}
+
+export function vmaFlagsField(f: Fields, name: string, kernel: KernelVersion): readonly VmaFlag[] {
+  const flags = enumArrayField(f, name, VMA_FLAGS);
+  if (flags.includes('VM_ALLOW_ANY_UNCACHED')) requireFeature(kernel, 'VM_ALLOW_ANY_UNCACHED', name);
+  return flags;
+}
+
+export function mtField(f: Fields, name: string, kernel: KernelVersion): MtName {
+  const mt = enumField(f, name, MT_NAMES);
+  if (!mtExists(kernel, mt)) throw new InputError(name, mtAbsentReason(kernel, mt));
+  return mt;
+}
+
+const KVM_STAGE2_FIELDS = ['kernel', 'pfnIsMemory', 'vmaFlags', 'vmaMemType', 'fwb', 'dic', 'fault', 'logging'] as const;
+
+/** CONTRACT.md `kvmStage2`: what user_mem_abort() writes at stage 2 for one guest fault. */
+export function kvmStage2(input: KvmStage2Input): Answer<KvmStage2Result> {
+  return guarded(() => {
+    const f = fieldsOf(input, KVM_STAGE2_FIELDS);
+    const kernel = kernelField(f, 'kernel');
+    const pfnIsMemory = requiredBoolean(f, 'pfnIsMemory');
+    const vmaFlags = vmaFlagsField(f, 'vmaFlags', kernel);
+    const vmaMemType = mtField(f, 'vmaMemType', kernel);
+    const fwb = booleanField(f, 'fwb', false);
+    const dic = booleanField(f, 'dic', true);
+    const fault = enumField(f, 'fault', FAULT_KINDS);
+    const logging = booleanField(f, 'logging', false);
+    if (logging && vmaFlags.includes('VM_PFNMAP')) {
+      throw new InputError(
+        'logging',
+        'no fault can see dirty logging on a VM_PFNMAP VMA: kvm_arch_prepare_memory_region() refuses dirty logging on such a memslot with EINVAL (see kvmMemslot)',
+      );
+    }
+    return ok(decideStage2({ kernel, pfnIsMemory, vmaFlags, vmaMemType, fwb, dic, fault, logging }));
+  });
+}
+
+export interface KvmMemslotInput {
+  readonly kernel: string;
+  readonly vmaFlags: readonly VmaFlag[];
+  readonly vmaMemType: MtName;
+  readonly fwb?: boolean;
+  readonly dic?: boolean;
+  readonly logging?: boolean;
+}
+
+/** kvm_arch_prepare_memory_region(): may KVM accept a memslot over this VMA? */
+export function kvmMemslot(input: KvmMemslotInput): Answer<MemslotResult> {
+  return guarded(() => {
+    const f = fieldsOf(input, ['kernel', 'vmaFlags', 'vmaMemType', 'fwb', 'dic', 'logging']);
+    const kernel = kernelField(f, 'kernel');
+    const vmaFlags = vmaFlagsField(f, 'vmaFlags', kernel);
+    const vmaMemType = mtField(f, 'vmaMemType', kernel);
+    return ok(
+      checkMemslot({
+        kernel,
+        vmaFlags,
+        vmaMemType,
+        fwb: booleanField(f, 'fwb', false),
+        dic: booleanField(f, 'dic', true),
+        logging: booleanField(f, 'logging', false),
+      }),
+    );
+  });
+}
+
+/** A VFIO driver field, BAD_INPUT naming the version it arrived in when it is too new. */
+export function vfioDriverField(f: Fields, name: string, kernel: KernelVersion): VfioDriver {
+  const driver = enumField(f, name, VFIO_DRIVERS);
+  const arrival = vfioDriverArrival(driver);
+  if (arrival !== null && vfioMmapOf(kernel, driver) === null) {
+    throw new InputError(name, `${driver} does not exist in ${kernel}: the nvgrace-gpu driver arrived in ${arrival.since} (${arrival.source})`);
+  }
+  return driver;
+}
+
+/** What a VFIO driver's mmap() gives the mapping process in a kernel version. */
+export function vfioMmap(input: { readonly kernel: string; readonly driver: VfioDriver }): Answer<VfioMapping> {
+  return guarded(() => {
+    const f = fieldsOf(input, ['kernel', 'driver']);
+    const kernel = kernelField(f, 'kernel');
+    const driver = vfioDriverField(f, 'driver', kernel);
+    const m = vfioMmapOf(kernel, driver);
+    if (m === null) throw new Error('driver availability checked above');
+    return ok(m);
+  });
+}
+
+/** A kernel mapping API field, BAD_INPUT naming the version it arrived in when it is too new. */
+export function ioremapField(f: Fields, name: string, kernel: KernelVersion, allowed: readonly IoremapApi[] = IOREMAP_APIS): IoremapApi {
+  const api = enumField(f, name, allowed);
+  if (api === 'ioremap_np') requireFeature(kernel, 'ioremap_np', name);
+  return api;
+}
+
+/** What ioremap()/ioremap_wc()/... give on arm64 in a kernel version: MT_* slot and MAIR byte. */
+export function ioremapMapping(input: { readonly kernel: string; readonly api: IoremapApi }): Answer<KernelMapping> {
+  return guarded(() => {
+    const f = fieldsOf(input, ['kernel', 'api']);
+    const kernel = kernelField(f, 'kernel');
+    const api = ioremapField(f, 'api', kernel);
+    const m = kernelMapping(kernel, api);
+    if (m === null) throw new Error('api availability checked above');
+    return ok(m);
+  });
+}
+
+/** MAIR_EL1 as a kernel version programs it, with or without MTE. */
+export function linuxMair(input: { readonly kernel: string; readonly mte?: boolean }): Answer<MairEl1> {
+  return guarded(() => {
+    const f = fieldsOf(input, ['kernel', 'mte']);
+    const kernel = kernelField(f, 'kernel');
+    return ok(mairEl1(kernel, booleanField(f, 'mte', false)));
+  });
+}
+
+export { FEATURES };
