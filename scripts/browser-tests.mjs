@@ -29,5 +29,5 @@ if (!existsSync('build/index.html')) {
   console.error('browser tests need the production build: run "npx docusaurus build" first');
   process.exit(1);
 }
-const r = spawnSync('npx', ['vitest', 'run', '--config', 'vitest.browser.config.mts'], { stdio: 'inherit' });
+const r = spawnSync('npx', ['vitest', 'run', '--config', 'vitest.browser.config.mts', ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

@@ -2,14 +2,19 @@
 // `npm test`: every check the project has, in order, stopping at the first failure.
 // typecheck -> lint -> unit, property, CLI and doc tests (Vitest) -> production build -> browser tests.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+
+// Each Vitest run also writes a JSON report, so the closing line can count every test.
+const REPORTS = '.test-results';
+rmSync(REPORTS, { recursive: true, force: true });
+const json = (name) => ['--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/${name}.json`];
 
 const steps = [
   ['typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']],
   ['lint', 'npx', ['biome', 'check', '.']],
-  ['unit, property, CLI and doc tests', 'npx', ['vitest', 'run']],
+  ['unit, property, CLI and doc tests', 'npx', ['vitest', 'run', ...json('unit')]],
   ['production build', 'npx', ['docusaurus', 'build']],
-  ['browser tests', 'node', ['scripts/browser-tests.mjs']],
+  ['browser tests', 'node', ['scripts/browser-tests.mjs', ...json('browser')]],
 ];
 
 const started = Date.now();
@@ -28,4 +33,12 @@ if (!existsSync('build/index.html')) {
   process.stderr.write('npm test: the build produced no build/index.html\n');
   process.exit(1);
 }
+let passed = 0;
+let failed = 0;
+for (const name of ['unit', 'browser']) {
+  const report = JSON.parse(readFileSync(`${REPORTS}/${name}.json`, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+}
 process.stdout.write(`\nnpm test: all steps passed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+process.stdout.write(`${passed} passed, ${failed} failed\n`);
