@@ -58,7 +58,7 @@ export const VFIO_DRIVER_SPECS = {
     note: 'it never sets VM_ALLOW_ANY_UNCACHED: platform devices are not audited for uncontained errors under Normal-NC',
   },
   'nvgrace-gpu-resmem': {
-    fn: 'nvgrace_gpu_mmap() (RESMEM_REGION_INDEX, BAR2)',
+    fn: 'nvgrace_gpu_mmap() for RESMEM_REGION_INDEX (BAR2)',
     file: 'drivers/vfio/pci/nvgrace-gpu/main.c',
     pgprot: 'pgprot_writecombine',
     population: 'a PFN map of the carved-out GPU memory (remap_pfn_range() in 6.9)',
@@ -67,7 +67,7 @@ export const VFIO_DRIVER_SPECS = {
     note: 'the carved-out device memory must be Normal-NC; the module states it has no uncontained-failure issue with it',
   },
   'nvgrace-gpu-usemem': {
-    fn: 'nvgrace_gpu_mmap() (USEMEM_REGION_INDEX, BAR4)',
+    fn: 'nvgrace_gpu_mmap() for USEMEM_REGION_INDEX (BAR4)',
     file: 'drivers/vfio/pci/nvgrace-gpu/main.c',
     pgprot: null,
     population: 'a PFN map of the coherent GPU memory (remap_pfn_range() in 6.9)',
@@ -80,7 +80,9 @@ export const VFIO_DRIVER_SPECS = {
 export interface VfioMapping {
   readonly driver: VfioDriver;
   readonly kernel: KernelVersion;
+  /** The driver's mmap function and file. */
   readonly function: string;
+  readonly fn: string;
   readonly pgprot: PgprotHelper | 'default vm_page_prot';
   readonly memType: MtName;
   /** MAIR byte of the host's slot for memType (no MTE). */
@@ -112,6 +114,7 @@ export function vfioMmapOf(kernel: KernelVersion, driver: VfioDriver): VfioMappi
     driver,
     kernel,
     function: `${spec.fn}, ${spec.file}`,
+    fn: spec.fn,
     pgprot,
     memType,
     mair: mairAttrOf(memType, false).byte,

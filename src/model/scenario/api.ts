@@ -1,0 +1,131 @@
+/**
+ * The scenario layer's public operations: CONTRACT.md `scenario`, and the full table behind the
+ * CLI's `scenario --table`.
+ */
+import { booleanField, enumField, fieldsOf } from '../input';
+import type { Answer } from '../result';
+import { InputError, guarded, ok } from '../result';
+import type { MemoryTypeName } from '../arm64/types';
+import { ioremapField, vfioDriverField } from '../linux/api';
+import type { FaultKind, Stage2Prot } from '../linux/kvm-stage2';
+import { FAULT_KINDS } from '../linux/kvm-stage2';
+import { kernelMapping } from '../linux/stage1';
+import type { VfioDriver } from '../linux/vfio';
+import { VFIO_DRIVERS, vfioDriverArrival, vfioMmapOf } from '../linux/vfio';
+import type { KernelVersion } from '../linux/versions';
+import { FEATURES, KERNEL_VERSIONS, kernelField } from '../linux/versions';
+import type { GuestMapping, ScenarioResult } from './scenario';
+import { GUEST_MAPPINGS, runScenario } from './scenario';
+
+export type { GuestMapping, ScenarioLayer, ScenarioResult, ScenarioStep } from './scenario';
+export { GUEST_MAPPINGS } from './scenario';
+
+export interface ScenarioInput {
+  readonly kernel: string;
+  readonly vfioDriver: VfioDriver;
+  readonly guestMapping: GuestMapping;
+  readonly fwb?: boolean;
+  readonly dic?: boolean;
+  readonly fault?: FaultKind;
+  /** The guest's kernel version (default: `kernel`); it decides whether ioremap_np() exists. */
+  readonly guestKernel?: string;
+}
+
+const SCENARIO_FIELDS = ['kernel', 'vfioDriver', 'guestMapping', 'fwb', 'dic', 'fault', 'guestKernel'] as const;
+
+/** CONTRACT.md `scenario`: host userspace -> VMA flags -> memslot -> KVM stage 2 -> guest stage 1 -> effective. */
+export function scenario(input: ScenarioInput): Answer<ScenarioResult> {
+  return guarded(() => {
+    const f = fieldsOf(input, SCENARIO_FIELDS);
+    const kernel = kernelField(f, 'kernel');
+    const vfioDriver = vfioDriverField(f, 'vfioDriver', kernel);
+    const guestKernel = kernelField(f, 'guestKernel', kernel);
+    const guestMapping = ioremapField(f, 'guestMapping', guestKernel, GUEST_MAPPINGS) as GuestMapping;
+    const fwb = booleanField(f, 'fwb', false);
+    const dic = booleanField(f, 'dic', true);
+    const fault = enumField(f, 'fault', FAULT_KINDS, 'write');
+    const r = runScenario({ kernel, guestKernel, vfioDriver, guestMapping, fwb, dic, fault });
+    if (r === null) throw new Error('availability checked above');
+    return ok(r);
+  });
+}
+
+export type TableStatus = 'ok' | 'unavailable' | 'memslot-refused' | 'fault-failed';
+
+export interface ScenarioTableRow {
+  readonly kernel: KernelVersion;
+  readonly vfioDriver: VfioDriver;
+  readonly guestMapping: GuestMapping;
+  readonly fwb: boolean;
+  readonly status: TableStatus;
+  readonly hostUserspace: MemoryTypeName | null;
+  readonly allowAnyUncached: boolean | null;
+  readonly stage2Prot: Stage2Prot | null;
+  readonly stage2MemAttr: number | null;
+  readonly guestStage1: MemoryTypeName | null;
+  readonly effective: MemoryTypeName | null;
+  /** Why there is no effective type (errno, or the version something arrived in). */
+  readonly note: string | null;
+}
+
+export interface ScenarioTable {
+  readonly kernels: readonly KernelVersion[];
+  readonly dic: boolean;
+  readonly fault: FaultKind;
+  readonly rows: readonly ScenarioTableRow[];
+}
+
+export interface ScenarioTableInput {
+  /** Kernel versions to list (default: every covered version). */
+  readonly kernels?: readonly string[];
+  readonly dic?: boolean;
+  readonly fault?: FaultKind;
+}
+
+function unavailableNote(kernel: KernelVersion, driver: VfioDriver, mapping: GuestMapping): string | null {
+  if (vfioMmapOf(kernel, driver) === null) return `${driver} arrived in ${vfioDriverArrival(driver)?.since}`;
+  if (kernelMapping(kernel, mapping) === null) return `${mapping}() arrived in ${FEATURES.ioremap_np.since}`;
+  return null;
+}
+
+/** Every driver x guest mapping x FWB x kernel version, one row each (the CLI's `--table`). */
+export function scenarioTable(input: ScenarioTableInput = {}): Answer<ScenarioTable> {
+  return guarded(() => {
+    const f = fieldsOf(input, ['kernels', 'dic', 'fault']);
+    let kernels: KernelVersion[] = [...KERNEL_VERSIONS];
+    if (f.kernels !== undefined) {
+      if (!Array.isArray(f.kernels)) throw new InputError('kernels', 'kernels must be an array of "MAJOR.MINOR" strings');
+      kernels = f.kernels.map((k, i) => kernelField({ [`kernels[${i}]`]: k }, `kernels[${i}]`));
+    }
+    const dic = booleanField(f, 'dic', true);
+    const fault = enumField(f, 'fault', FAULT_KINDS, 'write');
+    const rows: ScenarioTableRow[] = [];
+    for (const kernel of kernels) {
+      for (const vfioDriver of VFIO_DRIVERS) {
+        for (const guestMapping of GUEST_MAPPINGS) {
+          for (const fwb of [false, true]) {
+            const base = { kernel, vfioDriver, guestMapping, fwb };
+            const r = runScenario({ kernel, guestKernel: kernel, vfioDriver, guestMapping, fwb, dic, fault });
+            if (r === null) {
+              rows.push({ ...base, status: 'unavailable', hostUserspace: null, allowAnyUncached: null, stage2Prot: null, stage2MemAttr: null, guestStage1: null, effective: null, note: unavailableNote(kernel, vfioDriver, guestMapping) });
+              continue;
+            }
+            const status: TableStatus = r.memslot.errno !== null ? 'memslot-refused' : r.stage2?.errno ? 'fault-failed' : 'ok';
+            rows.push({
+              ...base,
+              status,
+              hostUserspace: r.hostUserspace.memoryType,
+              allowAnyUncached: r.vmaFlags.includes('VM_ALLOW_ANY_UNCACHED'),
+              stage2Prot: r.stage2?.prot ?? null,
+              stage2MemAttr: r.stage2?.memAttr ?? null,
+              guestStage1: r.guestStage1.memoryType,
+              effective: r.effectiveType,
+              note: status === 'memslot-refused' ? `memslot ${r.memslot.errno}` : status === 'fault-failed' ? `fault ${r.stage2?.errno}` : null,
+            });
+          }
+        }
+      }
+    }
+    return ok({ kernels, dic, fault, rows });
+  });
+}

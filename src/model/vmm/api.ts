@@ -1,0 +1,46 @@
+/**
+ * The VMM layer's public operations: QEMU's mapping of a VFIO BAR (and whether its MMIO emulation
+ * works on a memory type), and what a userspace driver's mapping gives.
+ */
+import { booleanField, enumField, fieldsOf } from '../input';
+import type { Answer } from '../result';
+import { guarded, ok } from '../result';
+import type { MemoryTypeName } from '../arm64/types';
+import { MEMORY_TYPE_NAMES } from '../arm64/types';
+import { vfioDriverField } from '../linux/api';
+import type { VfioDriver } from '../linux/vfio';
+import { kernelField } from '../linux/versions';
+import type { QemuBarMapping, UserspaceMapping, UserspacePath } from './qemu';
+import { USERSPACE_PATHS, qemuEmulationOn, qemuMapBar as mapBar, userspaceDriverMapping } from './qemu';
+
+export type { AccessProperties, QemuBarMapping, UserspaceMapping, UserspacePath } from './qemu';
+export { USERSPACE_PATHS, accessProperties } from './qemu';
+
+/** QEMU maps a VFIO region and registers it with KVM. */
+export function qemuMapBar(input: { readonly kernel: string; readonly vfioDriver: VfioDriver; readonly fwb?: boolean; readonly dic?: boolean }): Answer<QemuBarMapping> {
+  return guarded(() => {
+    const f = fieldsOf(input, ['kernel', 'vfioDriver', 'fwb', 'dic']);
+    const kernel = kernelField(f, 'kernel');
+    const vfioDriver = vfioDriverField(f, 'vfioDriver', kernel);
+    const m = mapBar(kernel, vfioDriver, booleanField(f, 'fwb', false), booleanField(f, 'dic', true));
+    if (m === null) throw new Error('driver availability checked above');
+    return ok(m);
+  });
+}
+
+/** Does QEMU's MMIO emulation work if its mapping of the BAR had this memory type? */
+export function qemuEmulation(input: { readonly memoryType: MemoryTypeName }): Answer<ReturnType<typeof qemuEmulationOn>> {
+  return guarded(() => {
+    const f = fieldsOf(input, ['memoryType']);
+    return ok(qemuEmulationOn(enumField(f, 'memoryType', MEMORY_TYPE_NAMES)));
+  });
+}
+
+/** What a userspace driver (DPDK) gets: today's vfio-pci mmap, or the unmerged DMABUF proposal. */
+export function userspaceDriver(input: { readonly kernel: string; readonly path: UserspacePath }): Answer<UserspaceMapping> {
+  return guarded(() => {
+    const f = fieldsOf(input, ['kernel', 'path']);
+    const kernel = kernelField(f, 'kernel');
+    return ok(userspaceDriverMapping(kernel, enumField(f, 'path', USERSPACE_PATHS)));
+  });
+}

@@ -1,0 +1,183 @@
+/**
+ * The VMM: QEMU's mapping of a VFIO BAR and what its own accesses need, and userspace drivers (DPDK).
+ *
+ * QEMU, hw/vfio/region.c vfio_region_mmap(): mmap(PROT_READ|PROT_WRITE per the region's flags,
+ * MAP_SHARED|MAP_FIXED) of the VFIO device fd; it asks for no memory type, so the VMA is whatever the
+ * VFIO driver's mmap sets. The mapping becomes a RAM-device MemoryRegion
+ * (memory_region_init_ram_device_ptr()) that QEMU's KVM accelerator registers as a memslot
+ * [memslot step in accel/kvm not re-read here]. QEMU's own accesses to it go through
+ * ram_device_mem_ops (system/memory.c), one host load/store of the access's exact size (1, 2, 4 or
+ * 8 bytes); parts of a BAR that are not mmapped are trapped and forwarded with pread()/pwrite() on
+ * the device fd.
+ */
+import { decodeMair } from '../arm64/mair';
+import type { MemAttrs, MemoryTypeName } from '../arm64/types';
+import { checkMemslot } from '../linux/kvm-stage2';
+import type { MemslotResult } from '../linux/kvm-stage2';
+import { mairAttrOf, memoryTypeOfMt } from '../linux/stage1';
+import type { MtName } from '../linux/stage1';
+import type { VfioDriver, VfioMapping } from '../linux/vfio';
+import { DMABUF_MEMATTR_PROPOSAL, vfioMmapOf } from '../linux/vfio';
+import type { KernelVersion } from '../linux/versions';
+import type { VmaFlag } from '../linux/vma';
+
+/** MAIR bytes that stand for each summary type (Device: XS=1 form; Normal: inner = outer, RWA). */
+const REPRESENTATIVE_MAIR = {
+  'Device-nGnRnE': 0x00,
+  'Device-nGnRE': 0x04,
+  'Device-nGRE': 0x08,
+  'Device-GRE': 0x0c,
+  'Normal-NC': 0x44,
+  'Normal-WT': 0xbb,
+  'Normal-WB': 0xff,
+} as const satisfies Record<MemoryTypeName, number>;
+
+export interface AccessProperties {
+  readonly memoryType: MemoryTypeName;
+  /** An access reaches the device as one access of its own size (no gathering, no splitting). */
+  readonly exactSize: boolean;
+  /** The CPU may read the location without the program asking (speculation, prefetch). */
+  readonly speculativeReads: boolean;
+  readonly explanation: string;
+}
+
+function attrsOf(type: MemoryTypeName): MemAttrs {
+  const d = decodeMair(REPRESENTATIVE_MAIR[type]);
+  if (!d.ok) throw new Error(`representative MAIR for ${type} does not decode`);
+  return d.attrs;
+}
+
+/**
+ * What the architecture promises about accesses of one memory type, the two properties MMIO
+ * emulation depends on. Arm ARM B2 "Device memory": Device memory is never read speculatively, and
+ * the non-Gathering (nG) attribute keeps the number and size of accesses; "Normal memory": Normal
+ * locations may be read speculatively and accesses may be merged or split.
+ */
+export function accessProperties(type: MemoryTypeName): AccessProperties {
+  const attrs = attrsOf(type);
+  if (attrs.kind === 'Device') {
+    const gathering = attrs.device === 'Device-GRE';
+    return {
+      memoryType: type,
+      exactSize: !gathering,
+      speculativeReads: false,
+      explanation: gathering
+        ? `${type} is Device (no speculative reads) but Gathering: accesses may be merged, so their size at the device is not guaranteed.`
+        : `${type} is Device, non-Gathering: no speculative reads, and each access reaches the device with its own size.`,
+    };
+  }
+  return {
+    memoryType: type,
+    exactSize: false,
+    speculativeReads: true,
+    explanation: `${type} is Normal memory: the CPU may read it speculatively and may merge, split or repeat accesses, so an access's size and count at the device are not guaranteed.`,
+  };
+}
+
+export interface QemuBarMapping {
+  readonly kernel: KernelVersion;
+  readonly vfioDriver: VfioDriver;
+  readonly mmap: { readonly prot: 'PROT_READ|PROT_WRITE'; readonly flags: 'MAP_SHARED|MAP_FIXED'; readonly requestsMemoryType: false };
+  readonly hostUserspace: { readonly memType: MtName; readonly memoryType: MemoryTypeName };
+  readonly vmaFlags: readonly VmaFlag[];
+  readonly vfio: VfioMapping;
+  readonly memslot: MemslotResult;
+  /** QEMU's own accesses (MMIO emulation, ram_device_mem_ops) on this mapping. */
+  readonly ownAccesses: AccessProperties;
+  /** The invariant of the thread: QEMU's mapping of the BAR stays Device. */
+  readonly staysDevice: boolean;
+  readonly explanation: string;
+}
+
+/** QEMU's mapping of a BAR region through VFIO and its memslot. Null when the driver is absent. */
+export function qemuMapBar(kernel: KernelVersion, vfioDriver: VfioDriver, fwb: boolean, dic: boolean): QemuBarMapping | null {
+  const vfio = vfioMmapOf(kernel, vfioDriver);
+  if (vfio === null) return null;
+  const memslot = checkMemslot({ kernel, vmaFlags: vfio.vmaFlags, vmaMemType: vfio.memType, fwb, dic, logging: false });
+  const ownAccesses = accessProperties(vfio.memoryType);
+  const staysDevice = vfio.memoryType.startsWith('Device');
+  return {
+    kernel,
+    vfioDriver,
+    mmap: { prot: 'PROT_READ|PROT_WRITE', flags: 'MAP_SHARED|MAP_FIXED', requestsMemoryType: false },
+    hostUserspace: { memType: vfio.memType, memoryType: vfio.memoryType },
+    vmaFlags: vfio.vmaFlags,
+    vfio,
+    memslot,
+    ownAccesses,
+    staysDevice,
+    explanation: `QEMU mmaps the region through the VFIO fd (vfio_region_mmap(), MAP_SHARED|MAP_FIXED) without asking for a memory type, so its mapping is ${vfio.memType} (${vfio.memoryType}) as ${vfio.fn} sets it; it registers the mapping as a KVM memslot: ${memslot.errno === null ? 'accepted' : `refused with ${memslot.errno}`}. ${ownAccesses.explanation}`,
+  };
+}
+
+/**
+ * Why QEMU's mapping must stay Device: MMIO emulation forwards a trapped guest access as one host
+ * access of the same size, and a register read must not happen unless asked. Computed for a
+ * candidate memory type of QEMU's mapping.
+ */
+export function qemuEmulationOn(type: MemoryTypeName): { readonly works: boolean; readonly broken: readonly string[]; readonly explanation: string } {
+  const p = accessProperties(type);
+  const broken: string[] = [];
+  if (!p.exactSize) broken.push('an emulated access may reach the device merged with, or split into, other accesses');
+  if (p.speculativeReads) broken.push('the CPU may read registers with read side effects that QEMU never asked to read');
+  return {
+    works: broken.length === 0,
+    broken,
+    explanation:
+      broken.length === 0
+        ? `On ${type} each of QEMU's exact-size loads and stores reaches the device as issued and nothing is read speculatively, so emulation forwards guest accesses faithfully.`
+        : `On ${type} MMIO emulation breaks: ${broken.join('; ')}.`,
+  };
+}
+
+/** How a userspace driver (DPDK and friends) maps a BAR. */
+export const USERSPACE_PATHS = ['vfio-pci-mmap', 'dmabuf-proposal-uc', 'dmabuf-proposal-wc'] as const;
+export type UserspacePath = (typeof USERSPACE_PATHS)[number];
+
+export interface UserspaceMapping {
+  readonly path: UserspacePath;
+  readonly status: 'merged' | 'unmerged proposal';
+  readonly memType: MtName;
+  readonly mair: number;
+  readonly memoryType: MemoryTypeName;
+  readonly writeCombining: boolean;
+  /** KVM is not involved: a host process's accesses use its own stage 1 only. */
+  readonly needsVmaFlagForItself: false;
+  readonly explanation: string;
+}
+
+/**
+ * What a userspace driver's accesses get. Today vfio-pci's mmap() offers no choice (Device-nGnRnE);
+ * the DMABUF attribute proposal would give pgprot_writecombine() (Normal-NC) on request. Out-of-tree
+ * "WC" patches to vfio-pci are not modelled.
+ */
+export function userspaceDriverMapping(kernel: KernelVersion, path: UserspacePath): UserspaceMapping {
+  let memType: MtName;
+  let status: UserspaceMapping['status'];
+  let how: string;
+  if (path === 'vfio-pci-mmap') {
+    const m = vfioMmapOf(kernel, 'vfio-pci');
+    if (m === null) throw new Error('vfio-pci exists in every covered version');
+    memType = m.memType;
+    status = 'merged';
+    how = `vfio-pci's mmap() in ${kernel} always uses ${m.pgprot}`;
+  } else {
+    const attr = path === 'dmabuf-proposal-wc' ? 'WC' : 'UC';
+    const spec = DMABUF_MEMATTR_PROPOSAL.attributes[attr];
+    memType = spec.memType;
+    status = 'unmerged proposal';
+    how = `the DMABUF proposal (${DMABUF_MEMATTR_PROPOSAL.feature}, latest posting ${DMABUF_MEMATTR_PROPOSAL.latestPosting.date}, unmerged) maps attribute ${attr} with ${spec.pgprot}`;
+  }
+  const memoryType = memoryTypeOfMt(memType);
+  const writeCombining = memoryType === 'Normal-NC';
+  return {
+    path,
+    status,
+    memType,
+    mair: mairAttrOf(memType, false).byte,
+    memoryType,
+    writeCombining,
+    needsVmaFlagForItself: false,
+    explanation: `${how} -> ${memType} (${memoryType}); the process's own accesses use this stage-1 type directly, with no KVM stage 2 and so no need for VM_ALLOW_ANY_UNCACHED${writeCombining ? '; stores may be write-combined' : '; no write-combining'}.`,
+  };
+}

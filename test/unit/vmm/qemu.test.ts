@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { accessProperties, qemuEmulation, qemuMapBar, userspaceDriver } from '../../../src/model/vmm/api';
+
+function must<T>(a: { ok: true; result: T } | { ok: false; error: { message: string } }): T {
+  if (!a.ok) throw new Error(a.error.message);
+  return a.result;
+}
+
+describe('QEMU maps a BAR through VFIO', () => {
+  it('asks for no type, so vfio-pci gives Device-nGnRnE in 6.8 and 6.9 alike', () => {
+    for (const kernel of ['6.8', '6.9', '6.17']) {
+      const m = must(qemuMapBar({ kernel, vfioDriver: 'vfio-pci' }));
+      expect(m.mmap.requestsMemoryType).toBe(false);
+      expect(m.hostUserspace).toEqual({ memType: 'MT_DEVICE_nGnRnE', memoryType: 'Device-nGnRnE' });
+      expect(m.staysDevice).toBe(true);
+      expect(m.memslot.errno).toBe(null);
+    }
+  });
+  it('the memslot for nvgrace-gpu usemem is refused with EINVAL on 6.17 without FWB, accepted with FWB+DIC', () => {
+    expect(must(qemuMapBar({ kernel: '6.17', vfioDriver: 'nvgrace-gpu-usemem' })).memslot.errno).toBe('EINVAL');
+    expect(must(qemuMapBar({ kernel: '6.17', vfioDriver: 'nvgrace-gpu-usemem', fwb: true, dic: true })).memslot.errno).toBe(null);
+    expect(must(qemuMapBar({ kernel: '6.16', vfioDriver: 'nvgrace-gpu-usemem' })).memslot.errno).toBe(null);
+  });
+  it('nvgrace-gpu resmem is not Device in QEMU: the driver maps it write-combining', () => {
+    const m = must(qemuMapBar({ kernel: '6.9', vfioDriver: 'nvgrace-gpu-resmem' }));
+    expect(m.hostUserspace.memoryType).toBe('Normal-NC');
+    expect(m.staysDevice).toBe(false);
+  });
+});
+
+describe('access properties and MMIO emulation', () => {
+  it('non-Gathering Device types keep access size and are never read speculatively', () => {
+    for (const t of ['Device-nGnRnE', 'Device-nGnRE', 'Device-nGRE'] as const) {
+      expect(accessProperties(t)).toMatchObject({ exactSize: true, speculativeReads: false });
+    }
+  });
+  it('Device-GRE may gather; Normal types may gather and be read speculatively', () => {
+    expect(accessProperties('Device-GRE')).toMatchObject({ exactSize: false, speculativeReads: false });
+    for (const t of ['Normal-NC', 'Normal-WT', 'Normal-WB'] as const) expect(accessProperties(t)).toMatchObject({ exactSize: false, speculativeReads: true });
+  });
+  it('QEMU emulation works on Device-nGnRnE and breaks on Normal-NC', () => {
+    expect(must(qemuEmulation({ memoryType: 'Device-nGnRnE' })).works).toBe(true);
+    const nc = must(qemuEmulation({ memoryType: 'Normal-NC' }));
+    expect(nc.works).toBe(false);
+    expect(nc.broken).toHaveLength(2);
+  });
+  it('refuses an unknown memory type naming the field', () => {
+    const a = qemuEmulation({ memoryType: 'Normal' as never });
+    expect(a.ok).toBe(false);
+    if (!a.ok) expect(a.error.field).toBe('memoryType');
+  });
+});
+
+describe('userspace drivers (DPDK)', () => {
+  it('get Device-nGnRnE from vfio-pci today, no write-combining', () => {
+    expect(must(userspaceDriver({ kernel: '6.17', path: 'vfio-pci-mmap' }))).toMatchObject({ status: 'merged', memoryType: 'Device-nGnRnE', writeCombining: false });
+  });
+  it('would get Normal-NC from the unmerged DMABUF WC attribute, and Device-nGnRnE by default', () => {
+    expect(must(userspaceDriver({ kernel: '6.17', path: 'dmabuf-proposal-wc' }))).toMatchObject({ status: 'unmerged proposal', memType: 'MT_NORMAL_NC', memoryType: 'Normal-NC', writeCombining: true });
+    expect(must(userspaceDriver({ kernel: '6.17', path: 'dmabuf-proposal-uc' })).memoryType).toBe('Device-nGnRnE');
+  });
+});
