@@ -21,3 +21,22 @@ export type {
 } from './arm64/types';
 export { ALLOC_HINTS, CACHEABILITIES, DEVICE_TYPES, MEMORY_TYPE_NAMES, SHAREABILITIES } from './arm64/types';
 export type { Answer, ErrorCode, ModelError } from './result';
+// Kernel and VMM layers, end-to-end scenarios and the thread's claims (CONTRACT.md kvmStage2, scenario, claims).
+export type { KvmMemslotInput, KvmStage2Input } from './linux/api';
+export { ioremapMapping, kvmMemslot, kvmStage2, linuxMair, vfioMmap } from './linux/api';
+export type { FaultKind, KvmBranch, KvmStage2Result, MemslotResult, MtS2Name, Stage2Prot } from './linux/kvm-stage2';
+export { FAULT_KINDS, KVM_BRANCHES, MT_S2 } from './linux/kvm-stage2';
+export type { IoremapApi, KernelMapping, MairAttrName, MairEl1, MtName, PgprotHelper } from './linux/stage1';
+export { IOREMAP_APIS, IOREMAP_MT, MAIR_ATTR, MT_NAMES, PGPROT_HELPERS } from './linux/stage1';
+export type { DmabufAttr, VfioDriver, VfioMapping } from './linux/vfio';
+export { DMABUF_MEMATTR_PROPOSAL, VFIO_DRIVERS } from './linux/vfio';
+export type { Feature, KernelVersion, KvmEra } from './linux/versions';
+export { FEATURES, KERNEL_RANGE, KERNEL_VERSIONS, KVM_ERAS, NEWEST_KERNEL, OLDEST_KERNEL } from './linux/versions';
+export type { VmaFlag } from './linux/vma';
+export { VMA_FLAGS } from './linux/vma';
+export type { AccessProperties, QemuBarMapping, UserspaceMapping, UserspacePath } from './vmm/api';
+export { USERSPACE_PATHS, accessProperties, qemuEmulation, qemuMapBar, userspaceDriver } from './vmm/api';
+export type { GuestMapping, ScenarioInput, ScenarioLayer, ScenarioResult, ScenarioStep, ScenarioTable, ScenarioTableInput, ScenarioTableRow, TableStatus } from './scenario/api';
+export { GUEST_MAPPINGS, scenario, scenarioTable } from './scenario/api';
+export type { Claim, ClaimsResult, Speaker, Verdict } from './claims/api';
+export { SPEAKERS, VERDICTS, claims } from './claims/api';

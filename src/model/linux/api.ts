@@ -2,18 +2,19 @@
  * The linux layer's public operations: CONTRACT.md `kvmStage2`, plus the stage-1, memslot and VFIO
  * look-ups pages and the CLI use. Each checks its input and answers with an `Answer`.
  */
+
+import type { Fields } from '../input';
 import { booleanField, enumArrayField, enumField, fieldsOf } from '../input';
 import type { Answer } from '../result';
-import { InputError, guarded, ok } from '../result';
+import { guarded, InputError, ok } from '../result';
 import type { FaultKind, KvmStage2Result, MemslotResult } from './kvm-stage2';
-import { FAULT_KINDS, checkMemslot, decideStage2 } from './kvm-stage2';
+import { checkMemslot, decideStage2, FAULT_KINDS } from './kvm-stage2';
 import type { IoremapApi, KernelMapping, MairEl1, MtName } from './stage1';
-import { IOREMAP_APIS, MT_NAMES, kernelMapping, mairEl1, mtAbsentReason, mtExists } from './stage1';
-import type { VfioDriver, VfioMapping } from './vfio';
-import { VFIO_DRIVERS, vfioDriverArrival, vfioMmapOf } from './vfio';
-import type { Fields } from '../input';
+import { IOREMAP_APIS, kernelMapping, MT_NAMES, mairEl1, mtAbsentReason, mtExists } from './stage1';
 import type { KernelVersion } from './versions';
 import { FEATURES, kernelField, requireFeature } from './versions';
+import type { VfioDriver, VfioMapping } from './vfio';
+import { VFIO_DRIVERS, vfioDriverArrival, vfioMmapOf } from './vfio';
 import type { VmaFlag } from './vma';
 import { VMA_FLAGS } from './vma';
 
@@ -104,7 +105,10 @@ export function vfioDriverField(f: Fields, name: string, kernel: KernelVersion):
   const driver = enumField(f, name, VFIO_DRIVERS);
   const arrival = vfioDriverArrival(driver);
   if (arrival !== null && vfioMmapOf(kernel, driver) === null) {
-    throw new InputError(name, `${driver} does not exist in ${kernel}: the nvgrace-gpu driver arrived in ${arrival.since} (${arrival.source})`);
+    throw new InputError(
+      name,
+      `${driver} does not exist in ${kernel}: the nvgrace-gpu driver arrived in ${arrival.since} (${arrival.source})`,
+    );
   }
   return driver;
 }

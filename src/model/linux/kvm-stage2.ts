@@ -15,9 +15,10 @@
  * FWB, MT_S2_FWB_* with it (PAGE_S2_MEMATTR). Not modelled: MTE-enabled VMs (kvm_has_mte: VMAs
  * without VM_MTE_ALLOWED are refused), nested stage 2, pKVM, block sizes.
  */
+
+import type { MtName } from './stage1';
 import type { KernelVersion, KvmEra } from './versions';
 import { KVM_ERA_LABEL, kvmEra } from './versions';
-import type { MtName } from './stage1';
 import type { VmaFlag } from './vma';
 
 export type FaultKind = 'read' | 'write' | 'exec';
@@ -139,7 +140,8 @@ export function decideStage2(r: Stage2Request): KvmStage2Result {
     } else if (!r.pfnIsMemory) {
       forced = false;
       branch = 'not-pfnmap-assumed-cacheable';
-      why = 'the pfn is not memory but the VMA is neither VM_PFNMAP nor VM_MIXEDMAP; since 216887f79d98 such VMAs are assumed cacheable, so stage 2 is not forced non-cacheable';
+      why =
+        'the pfn is not memory but the VMA is neither VM_PFNMAP nor VM_MIXEDMAP; since 216887f79d98 such VMAs are assumed cacheable, so stage 2 is not forced non-cacheable';
     } else {
       forced = false;
       branch = 'memory';
@@ -191,8 +193,12 @@ export function decideStage2(r: Stage2Request): KvmStage2Result {
         : 'not executable yet: without DIC, X is added on the first exec fault';
   // Dirty logging (v5.10+): a read/exec fault in a logged memslot maps read-only so the first write is
   // tracked; device mappings skip this branch. VM_PFNMAP memslots cannot log (memslot check).
-  const writable = !forced && r.logging && r.fault !== 'write' ? false : true;
-  const logWhy = r.logging ? (writable ? '; dirty logging is on and this is a write fault, so it maps writable' : '; dirty logging is on and this is not a write fault, so it maps read-only (S2AP W clear) to catch the first write') : '';
+  const writable = !(!forced && r.logging && r.fault !== 'write');
+  const logWhy = r.logging
+    ? writable
+      ? '; dirty logging is on and this is a write fault, so it maps writable'
+      : '; dirty logging is on and this is not a write fault, so it maps read-only (S2AP W clear) to catch the first write'
+    : '';
   return {
     errno: null,
     prot,

@@ -15,7 +15,7 @@
  */
 import type { MemoryTypeName } from '../arm64/types';
 import type { MtName, PgprotHelper } from './stage1';
-import { PGPROT_HELPERS, memoryTypeOfMt, mairAttrOf } from './stage1';
+import { mairAttrOf, memoryTypeOfMt, PGPROT_HELPERS } from './stage1';
 import type { KernelVersion } from './versions';
 import { FEATURES, hasFeature } from './versions';
 import type { VmaFlag } from './vma';

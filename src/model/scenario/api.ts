@@ -2,18 +2,19 @@
  * The scenario layer's public operations: CONTRACT.md `scenario`, and the full table behind the
  * CLI's `scenario --table`.
  */
-import { booleanField, enumField, fieldsOf } from '../input';
-import type { Answer } from '../result';
-import { InputError, guarded, ok } from '../result';
+
 import type { MemoryTypeName } from '../arm64/types';
+import { booleanField, enumField, fieldsOf } from '../input';
 import { ioremapField, vfioDriverField } from '../linux/api';
 import type { FaultKind, Stage2Prot } from '../linux/kvm-stage2';
 import { FAULT_KINDS } from '../linux/kvm-stage2';
 import { kernelMapping } from '../linux/stage1';
-import type { VfioDriver } from '../linux/vfio';
-import { VFIO_DRIVERS, vfioDriverArrival, vfioMmapOf } from '../linux/vfio';
 import type { KernelVersion } from '../linux/versions';
 import { FEATURES, KERNEL_VERSIONS, kernelField } from '../linux/versions';
+import type { VfioDriver } from '../linux/vfio';
+import { VFIO_DRIVERS, vfioDriverArrival, vfioMmapOf } from '../linux/vfio';
+import type { Answer } from '../result';
+import { guarded, InputError, ok } from '../result';
 import type { GuestMapping, ScenarioResult } from './scenario';
 import { GUEST_MAPPINGS, runScenario } from './scenario';
 
@@ -107,7 +108,17 @@ export function scenarioTable(input: ScenarioTableInput = {}): Answer<ScenarioTa
             const base = { kernel, vfioDriver, guestMapping, fwb };
             const r = runScenario({ kernel, guestKernel: kernel, vfioDriver, guestMapping, fwb, dic, fault });
             if (r === null) {
-              rows.push({ ...base, status: 'unavailable', hostUserspace: null, allowAnyUncached: null, stage2Prot: null, stage2MemAttr: null, guestStage1: null, effective: null, note: unavailableNote(kernel, vfioDriver, guestMapping) });
+              rows.push({
+                ...base,
+                status: 'unavailable',
+                hostUserspace: null,
+                allowAnyUncached: null,
+                stage2Prot: null,
+                stage2MemAttr: null,
+                guestStage1: null,
+                effective: null,
+                note: unavailableNote(kernel, vfioDriver, guestMapping),
+              });
               continue;
             }
             const status: TableStatus = r.memslot.errno !== null ? 'memslot-refused' : r.stage2?.errno ? 'fault-failed' : 'ok';
@@ -120,7 +131,8 @@ export function scenarioTable(input: ScenarioTableInput = {}): Answer<ScenarioTa
               stage2MemAttr: r.stage2?.memAttr ?? null,
               guestStage1: r.guestStage1.memoryType,
               effective: r.effectiveType,
-              note: status === 'memslot-refused' ? `memslot ${r.memslot.errno}` : status === 'fault-failed' ? `fault ${r.stage2?.errno}` : null,
+              note:
+                status === 'memslot-refused' ? `memslot ${r.memslot.errno}` : status === 'fault-failed' ? `fault ${r.stage2?.errno}` : null,
             });
           }
         }

@@ -14,8 +14,8 @@ import type { FaultKind, KvmStage2Result, MemslotResult } from '../linux/kvm-sta
 import { decideStage2 } from '../linux/kvm-stage2';
 import type { IoremapApi, MtName } from '../linux/stage1';
 import { kernelMapping } from '../linux/stage1';
-import type { VfioDriver } from '../linux/vfio';
 import type { KernelVersion } from '../linux/versions';
+import type { VfioDriver } from '../linux/vfio';
 import type { VmaFlag } from '../linux/vma';
 import { qemuMapBar } from '../vmm/qemu';
 
@@ -93,7 +93,10 @@ export function runScenario(req: ScenarioRequest): ScenarioResult | null {
   };
   if (host.memslot.errno !== null) {
     steps.push({ layer: 'guest-stage1', text: `${guestText} It never takes effect: the memslot does not exist.` });
-    steps.push({ layer: 'effective', text: 'Nothing is mapped for the guest: KVM_SET_USER_MEMORY_REGION failed, so the VMM cannot give the guest this region this way.' });
+    steps.push({
+      layer: 'effective',
+      text: 'Nothing is mapped for the guest: KVM_SET_USER_MEMORY_REGION failed, so the VMM cannot give the guest this region this way.',
+    });
     return finish(null, null);
   }
   const stage2 = decideStage2({

@@ -2,22 +2,28 @@
  * The VMM layer's public operations: QEMU's mapping of a VFIO BAR (and whether its MMIO emulation
  * works on a memory type), and what a userspace driver's mapping gives.
  */
-import { booleanField, enumField, fieldsOf } from '../input';
-import type { Answer } from '../result';
-import { guarded, ok } from '../result';
+
 import type { MemoryTypeName } from '../arm64/types';
 import { MEMORY_TYPE_NAMES } from '../arm64/types';
+import { booleanField, enumField, fieldsOf } from '../input';
 import { vfioDriverField } from '../linux/api';
-import type { VfioDriver } from '../linux/vfio';
 import { kernelField } from '../linux/versions';
+import type { VfioDriver } from '../linux/vfio';
+import type { Answer } from '../result';
+import { guarded, ok } from '../result';
 import type { QemuBarMapping, UserspaceMapping, UserspacePath } from './qemu';
-import { USERSPACE_PATHS, qemuEmulationOn, qemuMapBar as mapBar, userspaceDriverMapping } from './qemu';
+import { qemuMapBar as mapBar, qemuEmulationOn, USERSPACE_PATHS, userspaceDriverMapping } from './qemu';
 
 export type { AccessProperties, QemuBarMapping, UserspaceMapping, UserspacePath } from './qemu';
-export { USERSPACE_PATHS, accessProperties } from './qemu';
+export { accessProperties, USERSPACE_PATHS } from './qemu';
 
 /** QEMU maps a VFIO region and registers it with KVM. */
-export function qemuMapBar(input: { readonly kernel: string; readonly vfioDriver: VfioDriver; readonly fwb?: boolean; readonly dic?: boolean }): Answer<QemuBarMapping> {
+export function qemuMapBar(input: {
+  readonly kernel: string;
+  readonly vfioDriver: VfioDriver;
+  readonly fwb?: boolean;
+  readonly dic?: boolean;
+}): Answer<QemuBarMapping> {
   return guarded(() => {
     const f = fieldsOf(input, ['kernel', 'vfioDriver', 'fwb', 'dic']);
     const kernel = kernelField(f, 'kernel');

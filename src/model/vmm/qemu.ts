@@ -12,13 +12,13 @@
  */
 import { decodeMair } from '../arm64/mair';
 import type { MemAttrs, MemoryTypeName } from '../arm64/types';
-import { checkMemslot } from '../linux/kvm-stage2';
 import type { MemslotResult } from '../linux/kvm-stage2';
-import { mairAttrOf, memoryTypeOfMt } from '../linux/stage1';
+import { checkMemslot } from '../linux/kvm-stage2';
 import type { MtName } from '../linux/stage1';
+import { mairAttrOf, memoryTypeOfMt } from '../linux/stage1';
+import type { KernelVersion } from '../linux/versions';
 import type { VfioDriver, VfioMapping } from '../linux/vfio';
 import { DMABUF_MEMATTR_PROPOSAL, vfioMmapOf } from '../linux/vfio';
-import type { KernelVersion } from '../linux/versions';
 import type { VmaFlag } from '../linux/vma';
 
 /** MAIR bytes that stand for each summary type (Device: XS=1 form; Normal: inner = outer, RWA). */
@@ -115,7 +115,11 @@ export function qemuMapBar(kernel: KernelVersion, vfioDriver: VfioDriver, fwb: b
  * access of the same size, and a register read must not happen unless asked. Computed for a
  * candidate memory type of QEMU's mapping.
  */
-export function qemuEmulationOn(type: MemoryTypeName): { readonly works: boolean; readonly broken: readonly string[]; readonly explanation: string } {
+export function qemuEmulationOn(type: MemoryTypeName): {
+  readonly works: boolean;
+  readonly broken: readonly string[];
+  readonly explanation: string;
+} {
   const p = accessProperties(type);
   const broken: string[] = [];
   if (!p.exactSize) broken.push('an emulated access may reach the device merged with, or split into, other accesses');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KvmStage2Input } from '../../../src/model/linux/api';
-import { kvmStage2, kvmMemslot } from '../../../src/model/linux/api';
+import { kvmMemslot, kvmStage2 } from '../../../src/model/linux/api';
 import { KERNEL_VERSIONS } from '../../../src/model/linux/versions';
 
 const BAR: Omit<KvmStage2Input, 'kernel'> = {
@@ -26,7 +26,11 @@ describe('kvmStage2, v5.10–v6.8: every non-memory pfn is Device-nGnRE', () => 
     }
   });
   it('uses the FWB encoding MT_S2_FWB_DEVICE_nGnRE = 1 with FWB', () => {
-    expect(must(kvmStage2({ kernel: '6.8', ...BAR, fwb: true }))).toMatchObject({ prot: 'DEVICE', memAttr: 1, memAttrName: 'MT_S2_FWB_DEVICE_nGnRE' });
+    expect(must(kvmStage2({ kernel: '6.8', ...BAR, fwb: true }))).toMatchObject({
+      prot: 'DEVICE',
+      memAttr: 1,
+      memAttrName: 'MT_S2_FWB_DEVICE_nGnRE',
+    });
   });
   it('refuses VM_ALLOW_ANY_UNCACHED as BAD_INPUT naming 6.9', () => {
     const a = kvmStage2({ kernel: '6.8', ...BAR_UC });
@@ -46,8 +50,17 @@ describe('kvmStage2, v5.10–v6.8: every non-memory pfn is Device-nGnRE', () => 
 describe('kvmStage2, v6.9–v6.16: VM_ALLOW_ANY_UNCACHED selects Normal-NC', () => {
   it('maps a flagged BAR NORMAL_NC, MemAttr 0x5 with and without FWB', () => {
     for (const kernel of ['6.9', '6.12', '6.16']) {
-      expect(must(kvmStage2({ kernel, ...BAR_UC }))).toMatchObject({ prot: 'NORMAL_NC', memAttr: 0x5, executable: false, branch: 'device-allow-any-uncached' });
-      expect(must(kvmStage2({ kernel, ...BAR_UC, fwb: true }))).toMatchObject({ prot: 'NORMAL_NC', memAttr: 5, memAttrName: 'MT_S2_FWB_NORMAL_NC' });
+      expect(must(kvmStage2({ kernel, ...BAR_UC }))).toMatchObject({
+        prot: 'NORMAL_NC',
+        memAttr: 0x5,
+        executable: false,
+        branch: 'device-allow-any-uncached',
+      });
+      expect(must(kvmStage2({ kernel, ...BAR_UC, fwb: true }))).toMatchObject({
+        prot: 'NORMAL_NC',
+        memAttr: 5,
+        memAttrName: 'MT_S2_FWB_NORMAL_NC',
+      });
     }
   });
   it('keeps DEVICE for a BAR without the flag', () => {
@@ -61,11 +74,25 @@ describe('kvmStage2, v6.9–v6.16: VM_ALLOW_ANY_UNCACHED selects Normal-NC', () 
 describe('kvmStage2, v6.17+: cacheable PFNMAP needs FWB and DIC', () => {
   const cacheable = { ...BAR, vmaMemType: 'MT_NORMAL' } as const;
   it('maps a cacheable PFNMAP Normal with FWB and DIC (MemAttr 6, executable)', () => {
-    expect(must(kvmStage2({ kernel: '6.17', ...cacheable, fwb: true, dic: true }))).toMatchObject({ prot: 'NORMAL', memAttr: 6, executable: true, branch: 'cacheable-pfnmap' });
+    expect(must(kvmStage2({ kernel: '6.17', ...cacheable, fwb: true, dic: true }))).toMatchObject({
+      prot: 'NORMAL',
+      memAttr: 6,
+      executable: true,
+      branch: 'cacheable-pfnmap',
+    });
   });
   it('fails the fault with EFAULT without FWB or without DIC', () => {
-    for (const caps of [{ fwb: false, dic: true }, { fwb: true, dic: false }]) {
-      expect(must(kvmStage2({ kernel: '6.17', ...cacheable, ...caps }))).toMatchObject({ errno: 'EFAULT', prot: null, memAttr: null, executable: null, branch: 'cacheable-pfnmap-unsupported' });
+    for (const caps of [
+      { fwb: false, dic: true },
+      { fwb: true, dic: false },
+    ]) {
+      expect(must(kvmStage2({ kernel: '6.17', ...cacheable, ...caps }))).toMatchObject({
+        errno: 'EFAULT',
+        prot: null,
+        memAttr: null,
+        executable: null,
+        branch: 'cacheable-pfnmap-unsupported',
+      });
     }
   });
   it('still maps a non-cacheable BAR Normal-NC with the flag, Device without', () => {
@@ -73,7 +100,10 @@ describe('kvmStage2, v6.17+: cacheable PFNMAP needs FWB and DIC', () => {
     expect(must(kvmStage2({ kernel: '6.17', ...BAR, vmaMemType: 'MT_NORMAL_NC' }))).toMatchObject({ prot: 'DEVICE', memAttr: 1 });
   });
   it('treats a non-PFNMAP VMA over a non-memory pfn as cacheable (216887f79d98)', () => {
-    expect(must(kvmStage2({ kernel: '6.17', ...BAR, vmaFlags: ['VM_SHARED'] }))).toMatchObject({ prot: 'NORMAL', branch: 'not-pfnmap-assumed-cacheable' });
+    expect(must(kvmStage2({ kernel: '6.17', ...BAR, vmaFlags: ['VM_SHARED'] }))).toMatchObject({
+      prot: 'NORMAL',
+      branch: 'not-pfnmap-assumed-cacheable',
+    });
     expect(must(kvmStage2({ kernel: '6.16', ...BAR, vmaFlags: ['VM_SHARED'] }))).toMatchObject({ prot: 'DEVICE' });
   });
 });
@@ -82,7 +112,12 @@ describe('kvmStage2, exec faults and executability', () => {
   it('returns ENOEXEC for an exec fault on a forced non-cacheable mapping, in every era', () => {
     for (const kernel of ['5.10', '6.9', '6.17']) {
       const input = kernel === '5.10' ? BAR : BAR_UC;
-      expect(must(kvmStage2({ kernel, ...input, fault: 'exec' }))).toMatchObject({ errno: 'ENOEXEC', prot: null, memAttr: null, executable: null });
+      expect(must(kvmStage2({ kernel, ...input, fault: 'exec' }))).toMatchObject({
+        errno: 'ENOEXEC',
+        prot: null,
+        memAttr: null,
+        executable: null,
+      });
     }
   });
   it('makes normal memory executable up front only with DIC, and on an exec fault always', () => {
@@ -104,7 +139,9 @@ describe('kvmStage2, dirty logging', () => {
     const a = kvmStage2({ kernel: '6.9', ...BAR, logging: true });
     expect(a.ok).toBe(false);
     if (!a.ok) expect(a.error.field).toBe('logging');
-    expect(must(kvmMemslot({ kernel: '6.9', vmaFlags: ['VM_PFNMAP'], vmaMemType: 'MT_DEVICE_nGnRnE', logging: true })).errno).toBe('EINVAL');
+    expect(must(kvmMemslot({ kernel: '6.9', vmaFlags: ['VM_PFNMAP'], vmaMemType: 'MT_DEVICE_nGnRnE', logging: true })).errno).toBe(
+      'EINVAL',
+    );
   });
 });
 

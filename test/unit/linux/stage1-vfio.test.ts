@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ioremapMapping, linuxMair, vfioMmap } from '../../../src/model/linux/api';
-import { DMABUF_MEMATTR_PROPOSAL } from '../../../src/model/linux/vfio';
 import { mtLayout } from '../../../src/model/linux/stage1';
+import { DMABUF_MEMATTR_PROPOSAL } from '../../../src/model/linux/vfio';
 
 function must<T>(a: { ok: true; result: T } | { ok: false; error: { message: string } }): T {
   if (!a.ok) throw new Error(a.error.message);
@@ -52,7 +52,8 @@ describe('VFIO mmap by driver', () => {
   it('vfio-pci: pgprot_noncached (Device-nGnRnE) in every version; the flag only from 6.9', () => {
     const v68 = must(vfioMmap({ kernel: '6.8', driver: 'vfio-pci' }));
     const v69 = must(vfioMmap({ kernel: '6.9', driver: 'vfio-pci' }));
-    for (const m of [v68, v69]) expect(m).toMatchObject({ pgprot: 'pgprot_noncached', memType: 'MT_DEVICE_nGnRnE', memoryType: 'Device-nGnRnE' });
+    for (const m of [v68, v69])
+      expect(m).toMatchObject({ pgprot: 'pgprot_noncached', memType: 'MT_DEVICE_nGnRnE', memoryType: 'Device-nGnRnE' });
     expect(v68.vmaFlags).not.toContain('VM_ALLOW_ANY_UNCACHED');
     expect(v69.vmaFlags).toContain('VM_ALLOW_ANY_UNCACHED');
     expect(v69.vmaFlags).toEqual(expect.arrayContaining(['VM_IO', 'VM_PFNMAP', 'VM_DONTEXPAND', 'VM_DONTDUMP', 'VM_SHARED']));
@@ -65,7 +66,11 @@ describe('VFIO mmap by driver', () => {
     }
   });
   it('nvgrace-gpu resmem: writecombine + flag; usemem: cacheable MT_NORMAL, no flag', () => {
-    expect(must(vfioMmap({ kernel: '6.9', driver: 'nvgrace-gpu-resmem' }))).toMatchObject({ pgprot: 'pgprot_writecombine', memType: 'MT_NORMAL_NC', allowAnyUncached: true });
+    expect(must(vfioMmap({ kernel: '6.9', driver: 'nvgrace-gpu-resmem' }))).toMatchObject({
+      pgprot: 'pgprot_writecombine',
+      memType: 'MT_NORMAL_NC',
+      allowAnyUncached: true,
+    });
     const use = must(vfioMmap({ kernel: '6.9', driver: 'nvgrace-gpu-usemem' }));
     expect(use).toMatchObject({ memType: 'MT_NORMAL', memoryType: 'Normal-WB', allowAnyUncached: false });
     expect(use.vmaFlags).toContain('VM_PFNMAP');

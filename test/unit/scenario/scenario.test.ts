@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { VFIO_DRIVERS } from '../../../src/model/linux/vfio';
 import type { ScenarioInput } from '../../../src/model/scenario/api';
 import { GUEST_MAPPINGS, scenario, scenarioTable } from '../../../src/model/scenario/api';
-import { VFIO_DRIVERS } from '../../../src/model/linux/vfio';
 
 function must<T>(a: { ok: true; result: T } | { ok: false; error: { message: string } }): T {
   if (!a.ok) throw new Error(a.error.message);
@@ -25,7 +25,12 @@ describe('acceptance: vfio-pci, guest ioremap_wc', () => {
 
 describe('scenario, vfio-pci, every guest mapping', () => {
   const expected69 = { ioremap: 'Device-nGnRE', ioremap_wc: 'Normal-NC', ioremap_np: 'Device-nGnRnE', ioremap_cache: 'Normal-NC' } as const;
-  const expected68 = { ioremap: 'Device-nGnRE', ioremap_wc: 'Device-nGnRE', ioremap_np: 'Device-nGnRnE', ioremap_cache: 'Device-nGnRE' } as const;
+  const expected68 = {
+    ioremap: 'Device-nGnRE',
+    ioremap_wc: 'Device-nGnRE',
+    ioremap_np: 'Device-nGnRnE',
+    ioremap_cache: 'Device-nGnRE',
+  } as const;
   for (const guestMapping of GUEST_MAPPINGS) {
     it(`${guestMapping}: 6.8 -> ${expected68[guestMapping]}, 6.9 -> ${expected69[guestMapping]}, with FWB too`, () => {
       for (const fwb of [false, true]) {
@@ -34,7 +39,7 @@ describe('scenario, vfio-pci, every guest mapping', () => {
       }
     });
   }
-  it('keeps QEMU\'s mapping Device-nGnRnE and names each layer in the trace, in order', () => {
+  it("keeps QEMU's mapping Device-nGnRnE and names each layer in the trace, in order", () => {
     const r = must(scenario({ kernel: '6.9', vfioDriver: 'vfio-pci', guestMapping: 'ioremap_wc' }));
     expect(r.hostUserspace).toEqual({ memType: 'MT_DEVICE_nGnRnE', memoryType: 'Device-nGnRnE' });
     expect(r.vmaFlags).toContain('VM_ALLOW_ANY_UNCACHED');
@@ -56,7 +61,9 @@ describe('scenario, other drivers', () => {
     expect(must(scenario({ kernel: '6.9', vfioDriver: 'nvgrace-gpu-resmem', guestMapping: 'ioremap_wc' })).effectiveType).toBe('Normal-NC');
   });
   it('nvgrace-gpu usemem: Device at stage 2 on 6.16; on 6.17 refused without FWB, Normal-WB with FWB+DIC', () => {
-    expect(must(scenario({ kernel: '6.16', vfioDriver: 'nvgrace-gpu-usemem', guestMapping: 'ioremap_cache' })).effectiveType).toBe('Device-nGnRE');
+    expect(must(scenario({ kernel: '6.16', vfioDriver: 'nvgrace-gpu-usemem', guestMapping: 'ioremap_cache' })).effectiveType).toBe(
+      'Device-nGnRE',
+    );
     const refused = must(scenario({ kernel: '6.17', vfioDriver: 'nvgrace-gpu-usemem', guestMapping: 'ioremap_cache' }));
     expect(refused.memslot.errno).toBe('EINVAL');
     expect(refused.stage2).toBe(null);
@@ -66,7 +73,10 @@ describe('scenario, other drivers', () => {
     expect(fwb.effectiveType).toBe('Normal-WB');
   });
   it('nvgrace-gpu usemem 6.17 without DIC: refused at the memslot even with FWB', () => {
-    expect(must(scenario({ kernel: '6.17', vfioDriver: 'nvgrace-gpu-usemem', guestMapping: 'ioremap_cache', fwb: true, dic: false })).memslot.errno).toBe('EINVAL');
+    expect(
+      must(scenario({ kernel: '6.17', vfioDriver: 'nvgrace-gpu-usemem', guestMapping: 'ioremap_cache', fwb: true, dic: false })).memslot
+        .errno,
+    ).toBe('EINVAL');
   });
   it('an exec fault on the BAR fails with ENOEXEC and maps nothing', () => {
     const r = must(scenario({ kernel: '6.9', vfioDriver: 'vfio-pci', guestMapping: 'ioremap_wc', fault: 'exec' }));

@@ -36,7 +36,8 @@ describe('access properties and MMIO emulation', () => {
   });
   it('Device-GRE may gather; Normal types may gather and be read speculatively', () => {
     expect(accessProperties('Device-GRE')).toMatchObject({ exactSize: false, speculativeReads: false });
-    for (const t of ['Normal-NC', 'Normal-WT', 'Normal-WB'] as const) expect(accessProperties(t)).toMatchObject({ exactSize: false, speculativeReads: true });
+    for (const t of ['Normal-NC', 'Normal-WT', 'Normal-WB'] as const)
+      expect(accessProperties(t)).toMatchObject({ exactSize: false, speculativeReads: true });
   });
   it('QEMU emulation works on Device-nGnRnE and breaks on Normal-NC', () => {
     expect(must(qemuEmulation({ memoryType: 'Device-nGnRnE' })).works).toBe(true);
@@ -53,10 +54,19 @@ describe('access properties and MMIO emulation', () => {
 
 describe('userspace drivers (DPDK)', () => {
   it('get Device-nGnRnE from vfio-pci today, no write-combining', () => {
-    expect(must(userspaceDriver({ kernel: '6.17', path: 'vfio-pci-mmap' }))).toMatchObject({ status: 'merged', memoryType: 'Device-nGnRnE', writeCombining: false });
+    expect(must(userspaceDriver({ kernel: '6.17', path: 'vfio-pci-mmap' }))).toMatchObject({
+      status: 'merged',
+      memoryType: 'Device-nGnRnE',
+      writeCombining: false,
+    });
   });
   it('would get Normal-NC from the unmerged DMABUF WC attribute, and Device-nGnRnE by default', () => {
-    expect(must(userspaceDriver({ kernel: '6.17', path: 'dmabuf-proposal-wc' }))).toMatchObject({ status: 'unmerged proposal', memType: 'MT_NORMAL_NC', memoryType: 'Normal-NC', writeCombining: true });
+    expect(must(userspaceDriver({ kernel: '6.17', path: 'dmabuf-proposal-wc' }))).toMatchObject({
+      status: 'unmerged proposal',
+      memType: 'MT_NORMAL_NC',
+      memoryType: 'Normal-NC',
+      writeCombining: true,
+    });
     expect(must(userspaceDriver({ kernel: '6.17', path: 'dmabuf-proposal-uc' })).memoryType).toBe('Device-nGnRnE');
   });
 });

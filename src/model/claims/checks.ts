@@ -1,0 +1,63 @@
+/**
+ * Small model queries the claim checks share. Each runs the model on fixed, valid inputs; an invalid
+ * answer here is a model bug, so it throws (claims() reports it, never a wrong verdict).
+ */
+import type { MemoryTypeName } from '../arm64/types';
+import { CACHE_STRICTNESS, DEVICE_STRICTNESS } from '../arm64/types';
+import type { KvmStage2Result } from '../linux/kvm-stage2';
+import { decideStage2 } from '../linux/kvm-stage2';
+import type { KernelVersion } from '../linux/versions';
+import type { VfioDriver } from '../linux/vfio';
+import type { GuestMapping, ScenarioResult } from '../scenario/scenario';
+import { runScenario } from '../scenario/scenario';
+
+export function sc(kernel: KernelVersion, vfioDriver: VfioDriver, guestMapping: GuestMapping, fwb = false): ScenarioResult {
+  const r = runScenario({ kernel, guestKernel: kernel, vfioDriver, guestMapping, fwb, dic: true, fault: 'write' });
+  if (r === null) throw new Error(`scenario ${kernel}/${vfioDriver}/${guestMapping} is unavailable`);
+  return r;
+}
+
+export function effectiveOf(r: ScenarioResult): MemoryTypeName {
+  if (r.effectiveType === null) throw new Error('scenario mapped nothing');
+  return r.effectiveType;
+}
+
+/** The summary type a stage-2 prot stands for (MT_S2_* / MT_S2_FWB_* as KVM writes them). */
+export function stage2TypeOf(s2: KvmStage2Result | null): MemoryTypeName {
+  switch (s2?.prot) {
+    case 'DEVICE':
+      return 'Device-nGnRE';
+    case 'NORMAL_NC':
+      return 'Normal-NC';
+    case 'NORMAL':
+      return 'Normal-WB';
+    default:
+      throw new Error('no stage-2 mapping');
+  }
+}
+
+/** Strictness order over summary types: any Device above any Normal; within each, the core's ranks. */
+export function strictness(t: MemoryTypeName): number {
+  if (t.startsWith('Device')) return 10 + DEVICE_STRICTNESS[t as keyof typeof DEVICE_STRICTNESS];
+  return CACHE_STRICTNESS[t.slice('Normal-'.length) as keyof typeof CACHE_STRICTNESS];
+}
+
+/** KVM's choice for a vfio-pci-like BAR VMA, with or without the flag. */
+export function barStage2(kernel: KernelVersion, withFlag: boolean): KvmStage2Result {
+  return decideStage2({
+    kernel,
+    pfnIsMemory: false,
+    vmaFlags: withFlag
+      ? ['VM_IO', 'VM_PFNMAP', 'VM_DONTEXPAND', 'VM_DONTDUMP', 'VM_SHARED', 'VM_ALLOW_ANY_UNCACHED']
+      : ['VM_IO', 'VM_PFNMAP', 'VM_DONTEXPAND', 'VM_DONTDUMP', 'VM_SHARED'],
+    vmaMemType: 'MT_DEVICE_nGnRnE',
+    fwb: false,
+    dic: true,
+    fault: 'write',
+    logging: false,
+  });
+}
+
+export function list(items: readonly string[]): string {
+  return items.join('; ');
+}
