@@ -40,11 +40,16 @@ describe('claims() shape', () => {
 });
 
 describe('each claim against the model', () => {
-  it('writel-on-nc-malfunctions: waits for the bus model', () => {
-    expect(byId('writel-on-nc-malfunctions').verdict).toBe('not-yet-modelled');
+  it('writel-on-nc-malfunctions: holds, the bus model breaks writel programs on Normal-NC only', () => {
+    const c = byId('writel-on-nc-malfunctions');
+    expect(c.verdict).toBe('holds');
+    expect(c.evidence).toContain('on Device-nGnRE it is correct');
+    expect(c.evidence).toContain('forwarded-read');
   });
-  it('iowrite64-copy-on-device-correct-but-slower: waits for the bus model', () => {
-    expect(byId('iowrite64-copy-on-device-correct-but-slower').verdict).toBe('not-yet-modelled');
+  it('iowrite64-copy-on-device-correct-but-slower: holds, correct on Device with more writes than on Normal-NC', () => {
+    const c = byId('iowrite64-copy-on-device-correct-but-slower');
+    expect(c.verdict).toBe('holds');
+    expect(c.evidence).toContain('on Device-nGnRE it is correct and reaches the device as 8 writes');
   });
   it('guest-driver-should-choose: holds, ioremap vs ioremap_wc differ on 6.9 only', () => {
     const c = byId('guest-driver-should-choose');
