@@ -2,10 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../../src/model/claims/api';
 import { claims, SPEAKERS, VERDICTS } from '../../../src/model/claims/api';
 
+// claims() runs the bus model's enumerations, so compute once for the whole file.
+let cached: readonly Claim[] | undefined;
 function all(): readonly Claim[] {
-  const a = claims();
-  if (!a.ok) throw new Error(a.error.message);
-  return a.result.claims;
+  if (cached === undefined) {
+    const a = claims();
+    if (!a.ok) throw new Error(a.error.message);
+    cached = a.result.claims;
+  }
+  return cached;
 }
 
 function byId(id: string): Claim {
