@@ -22,6 +22,8 @@
  *   no DGH in either.
  */
 
+import { KERNEL_RANGE, KERNEL_VERSIONS, type KernelVersion } from './versions';
+
 /** Barrier instructions that appear in the accessors. DGH is a hint, not a barrier (Arm ARM "DGH"). */
 export const BARRIER_KINDS = ['dmb-oshst', 'dmb-oshld', 'dmb-osh', 'dgh'] as const;
 export type BarrierKind = (typeof BARRIER_KINDS)[number];
@@ -47,7 +49,13 @@ export type Instr =
       /** For copies: index of the block of consecutive stores the kernel emits together (6.10+). */
       readonly block?: number;
     }
-  | { readonly op: 'load'; readonly mnemonic: 'LDRB' | 'LDRH' | 'LDR'; readonly offset: number; readonly size: number; readonly label: string }
+  | {
+      readonly op: 'load';
+      readonly mnemonic: 'LDRB' | 'LDRH' | 'LDR';
+      readonly offset: number;
+      readonly size: number;
+      readonly label: string;
+    }
   | { readonly op: 'barrier'; readonly barrier: BarrierKind; readonly label: string };
 
 export interface CpuProgram {
@@ -61,14 +69,15 @@ export interface CpuProgram {
 // ---------------------------------------------------------------------------------------------
 // Kernel versions
 
-/** Releases the accessor model covers, oldest first ("MAJOR.MINOR"). */
-export const ACCESSOR_KERNELS = [
-  '5.10', '5.11', '5.12', '5.13', '5.14', '5.15', '5.16', '5.17', '5.18', '5.19',
-  '6.0', '6.1', '6.2', '6.3', '6.4', '6.5', '6.6', '6.7', '6.8', '6.9',
-  '6.10', '6.11', '6.12', '6.13', '6.14', '6.15', '6.16', '6.17', '6.18', '6.19',
-] as const;
-export type AccessorKernel = (typeof ACCESSOR_KERNELS)[number];
-export const ACCESSOR_KERNEL_RANGE = `${ACCESSOR_KERNELS[0]} to ${ACCESSOR_KERNELS[ACCESSOR_KERNELS.length - 1]}`;
+/**
+ * Releases the accessor model covers: the project's shared range (versions.ts). The accessors' stores
+ * are unchanged from 6.13 through the 2026 mainline io.h read for this model (a June 2026 patch,
+ * "arm64: io: apply the device store-release workaround once per block write", still shows the 6.10
+ * __iowrite64_copy() and the generic memcpy_toio()).
+ */
+export const ACCESSOR_KERNELS = KERNEL_VERSIONS;
+export type AccessorKernel = KernelVersion;
+export const ACCESSOR_KERNEL_RANGE = KERNEL_RANGE;
 
 export function isAccessorKernel(value: string): value is AccessorKernel {
   return (ACCESSOR_KERNELS as readonly string[]).includes(value);
@@ -185,7 +194,8 @@ function iowriteCopy(element: 4 | 8, bytes: number, kernel: AccessorKernel, offs
   }
   let i = 0;
   for (const [b, size] of copyBlocks(count).entries()) {
-    for (let k = 0; k < size; k++, i++) out.push(str(offset + i * element, element, `block ${b}, element ${i}: STR (${element * 8}-bit)`, b));
+    for (let k = 0; k < size; k++, i++)
+      out.push(str(offset + i * element, element, `block ${b}, element ${i}: STR (${element * 8}-bit)`, b));
   }
   out.push(DGH);
   return out;
@@ -220,20 +230,45 @@ function memcpyToio(bytes: number, offset: number): Instr[] {
 export function accessorProgram(accessor: Accessor, kernel: AccessorKernel, bytes: number, offset = 0): CpuProgram {
   switch (accessor) {
     case 'writel':
-      return { name: 'writel', description: 'one writel()', instrs: writeInstrs(4, offset, 'writel'), source: 'include/asm-generic/io.h writel(); arm64 __io_bw() = dma_wmb()' };
+      return {
+        name: 'writel',
+        description: 'one writel()',
+        instrs: writeInstrs(4, offset, 'writel'),
+        source: 'include/asm-generic/io.h writel(); arm64 __io_bw() = dma_wmb()',
+      };
     case 'writeq':
-      return { name: 'writeq', description: 'one writeq()', instrs: writeInstrs(8, offset, 'writeq'), source: 'include/asm-generic/io.h writeq(); arm64 __io_bw() = dma_wmb()' };
+      return {
+        name: 'writeq',
+        description: 'one writeq()',
+        instrs: writeInstrs(8, offset, 'writeq'),
+        source: 'include/asm-generic/io.h writeq(); arm64 __io_bw() = dma_wmb()',
+      };
     case 'writel_relaxed':
-      return { name: 'writel_relaxed', description: 'one writel_relaxed()', instrs: relaxedWriteInstrs(offset, 'writel_relaxed'), source: 'arch/arm64/include/asm/io.h __raw_writel()' };
+      return {
+        name: 'writel_relaxed',
+        description: 'one writel_relaxed()',
+        instrs: relaxedWriteInstrs(offset, 'writel_relaxed'),
+        source: 'arch/arm64/include/asm/io.h __raw_writel()',
+      };
     case 'readl':
-      return { name: 'readl', description: 'one readl()', instrs: readInstrs(offset, 'readl'), source: 'include/asm-generic/io.h readl(); arm64 __io_ar() = dma_rmb() + control dependency' };
+      return {
+        name: 'readl',
+        description: 'one readl()',
+        instrs: readInstrs(offset, 'readl'),
+        source: 'include/asm-generic/io.h readl(); arm64 __io_ar() = dma_rmb() + control dependency',
+      };
     case '__iowrite32_copy':
     case '__iowrite64_copy': {
       const element = ACCESSOR_INFO[accessor].element;
       const era = kernelAtLeast(kernel, '6.10')
         ? 'arch/arm64/include/asm/io.h + kernel/io.c (commit ead79118dae6, 6.10+)'
         : `lib/iomap_copy.c weak ${accessor}() (before 6.10)`;
-      return { name: accessor, description: `${accessor}() of ${bytes} bytes (${bytes / element} elements)`, instrs: iowriteCopy(element, bytes, kernel, offset), source: era };
+      return {
+        name: accessor,
+        description: `${accessor}() of ${bytes} bytes (${bytes / element} elements)`,
+        instrs: iowriteCopy(element, bytes, kernel, offset),
+        source: era,
+      };
     }
     case 'memcpy_toio': {
       const era = kernelAtLeast(kernel, '6.13')
@@ -253,14 +288,33 @@ export function contrastProgram(sequence: ContrastSequence, offset = 0): CpuProg
     return {
       name: 'st64b',
       description: 'one ST64B of 64 bytes (FEAT_LS64)',
-      instrs: [{ op: 'store', mnemonic: 'ST64B', offset, size: 64, element: 64, label: `ST64B @${hex(offset)} (64 bytes, single-copy atomic)` }],
+      instrs: [
+        { op: 'store', mnemonic: 'ST64B', offset, size: 64, element: 64, label: `ST64B @${hex(offset)} (64 bytes, single-copy atomic)` },
+      ],
       source: 'commit fd8c8216648c (net/mlx5 WC test), option 5; Arm ARM FEAT_LS64',
     };
   }
   const instrs: Instr[] = [];
   for (let i = 0; i < 4; i++) {
-    instrs.push({ op: 'store', mnemonic: 'STP', offset: offset + 16 * i, size: 16, element: 8, label: `STP @${hex(offset + 16 * i)} (two 64-bit registers)` });
+    instrs.push({
+      op: 'store',
+      mnemonic: 'STP',
+      offset: offset + 16 * i,
+      size: 16,
+      element: 8,
+      label: `STP @${hex(offset + 16 * i)} (two 64-bit registers)`,
+    });
   }
   instrs.push(DGH);
-  return { name: 'stp_copy64', description: '64 bytes as four STP (rejected for the kernel)', instrs, source: 'commit fd8c8216648c, option 3 ("rejected from kernel use over fears of virtualization failures")' };
+  return {
+    name: 'stp_copy64',
+    description: '64 bytes as four STP (rejected for the kernel)',
+    instrs,
+    source: 'commit fd8c8216648c, option 3 ("rejected from kernel use over fears of virtualization failures")',
+  };
+}
+
+/** The dated changes to what the accessors emit (all of them, or one accessor's). */
+export function accessorChanges(accessor?: Accessor): readonly AccessorChange[] {
+  return accessor === undefined ? ACCESSOR_CHANGES : ACCESSOR_CHANGES.filter((c) => c.accessor === accessor);
 }

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ACCESSOR_KERNELS,
+  type ACCESSORS,
+  accessorProgram,
+  contrastProgram,
+  copyBlocks,
+  isAccessorKernel,
+  kernelAtLeast,
+} from '../../../src/model/linux/accessors';
+
+const ops = (accessor: (typeof ACCESSORS)[number], kernel: (typeof ACCESSOR_KERNELS)[number], bytes: number) =>
+  accessorProgram(accessor, kernel, bytes).instrs.map((i) =>
+    i.op === 'barrier' ? i.barrier : `${i.op === 'store' ? i.mnemonic : i.mnemonic}@${i.offset}/${i.size}`,
+  );
+
+describe('accessor programs', () => {
+  it('writel is DMB OSHST then one 32-bit STR, in every covered version', () => {
+    for (const k of ACCESSOR_KERNELS) expect(ops('writel', k, 4)).toEqual(['dmb-oshst', 'STR@0/4']);
+  });
+  it('writel_relaxed is the store alone; writeq is DMB OSHST then a 64-bit STR', () => {
+    expect(ops('writel_relaxed', '6.8', 4)).toEqual(['STR@0/4']);
+    expect(ops('writeq', '6.8', 8)).toEqual(['dmb-oshst', 'STR@0/8']);
+  });
+  it('readl puts its barrier after the load', () => {
+    expect(ops('readl', '6.8', 4)).toEqual(['LDR@0/4', 'dmb-oshld']);
+  });
+  it('__iowrite64_copy: a plain loop before 6.10, STR blocks plus one DGH from 6.10 (ead79118dae6)', () => {
+    const before = ops('__iowrite64_copy', '6.9', 64);
+    const after = ops('__iowrite64_copy', '6.10', 64);
+    expect(before).toHaveLength(8);
+    expect(before.every((s) => s.startsWith('STR@') && s.endsWith('/8'))).toBe(true);
+    expect(after.slice(0, 8)).toEqual(before);
+    expect(after[8]).toBe('dgh');
+    expect(after).toHaveLength(9);
+    const blocks = accessorProgram('__iowrite64_copy', '6.10', 120).instrs.flatMap((i) => (i.op === 'store' ? [i.block] : []));
+    expect(blocks).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 3]);
+  });
+  it('the 6.10 blocking is 8s, then 4, 2, 1 for the remainder', () => {
+    expect(copyBlocks(15)).toEqual([8, 4, 2, 1]);
+    expect(copyBlocks(16)).toEqual([8, 8]);
+    expect(copyBlocks(3)).toEqual([2, 1]);
+  });
+  it('__iowrite32_copy uses 32-bit stores in both eras', () => {
+    expect(ops('__iowrite32_copy', '6.9', 16)).toEqual(['STR@0/4', 'STR@4/4', 'STR@8/4', 'STR@12/4']);
+    expect(ops('__iowrite32_copy', '6.10', 16)).toEqual(['STR@0/4', 'STR@4/4', 'STR@8/4', 'STR@12/4', 'dgh']);
+  });
+  it('memcpy_toio: 64-bit stores then byte stores, no barrier, no DGH', () => {
+    expect(ops('memcpy_toio', '6.12', 13)).toEqual(['STR@0/8', 'STRB@8/1', 'STRB@9/1', 'STRB@10/1', 'STRB@11/1', 'STRB@12/1']);
+    expect(ops('memcpy_toio', '6.13', 13)).toEqual(ops('memcpy_toio', '6.12', 13));
+    const unaligned = accessorProgram('memcpy_toio', '6.13', 10, 6).instrs.map((i) =>
+      i.op === 'store' ? `${i.mnemonic}@${i.offset}` : i.op,
+    );
+    expect(unaligned).toEqual(['STRB@6', 'STRB@7', 'STR@8']);
+  });
+  it('contrast sequences: four STP of two X registers; one ST64B', () => {
+    const stp = contrastProgram('stp_copy64').instrs.filter((i) => i.op === 'store');
+    expect(stp.map((i) => (i.op === 'store' ? [i.mnemonic, i.size, i.element] : []))).toEqual(Array(4).fill(['STP', 16, 8]));
+    expect(contrastProgram('st64b').instrs).toHaveLength(1);
+  });
+  it('kernel versions: the shared range from 5.10, ordered numerically', () => {
+    expect(isAccessorKernel('5.10')).toBe(true);
+    expect(isAccessorKernel('5.9')).toBe(false);
+    expect(isAccessorKernel('6.20')).toBe(false);
+    expect(isAccessorKernel('6.17')).toBe(true);
+    expect(kernelAtLeast('6.10', '6.9')).toBe(true);
+    expect(kernelAtLeast('6.9', '6.10')).toBe(false);
+  });
+});
