@@ -40,3 +40,20 @@ export type { GuestMapping, ScenarioInput, ScenarioLayer, ScenarioResult, Scenar
 export { GUEST_MAPPINGS, scenario, scenarioTable } from './scenario/api';
 export type { Claim, ClaimsResult, Speaker, Verdict } from './claims/api';
 export { SPEAKERS, VERDICTS, claims } from './claims/api';
+// What the device sees: accessors as CPU programs, the bus enumerator, device models, cost, trapped MMIO (CONTRACT.md access).
+export type { Accessor, AccessorChange, AccessorKernel, BarrierKind, ContrastSequence, CpuProgram, Instr } from './linux/accessors';
+export { accessorChanges, ACCESSOR_INFO, ACCESSOR_KERNEL_RANGE, ACCESSOR_KERNELS, ACCESSORS, CONTRAST_SEQUENCES, accessorProgram, contrastProgram } from './linux/accessors';
+export type { AccessInput, AccessResult, ProgramJudgement, TimelineOutcome, TimelineTransaction } from './bus/api';
+export { access, judgeProgram, usagePrograms } from './bus/api';
+export type { BlockShape, Enumeration, EnumerationFailure, EnumerateOptions, Summary } from './bus/enumerate';
+export { LIMITS as ENUMERATION_LIMITS, enumerateOutcomes, summarize } from './bus/enumerate';
+export type { BusMemoryType, TypeRules } from './bus/rules';
+export { BARRIER_ORDERS, BUS_MEMORY_TYPES, GATHER_BLOCK_BYTES, TYPE_RULES } from './bus/rules';
+export type { Hazard, Outcome, Transaction, Unit } from './bus/types';
+export { HAZARD_MEANING, HAZARDS } from './bus/types';
+export type { DeviceModel, DeviceVerdict } from './bus/devices';
+export { DEVICE_MODEL_MEANING, DEVICE_MODELS } from './bus/devices';
+export type { Cost, CostConfig, CostRange } from './bus/cost';
+export { DEFAULT_COST, costOf, costRange, tlpOverhead } from './bus/cost';
+export type { StoreForm, TrappedStore } from './bus/trap';
+export { STORE_FORM_INFO, STORE_FORMS, trappedStore, whyStr } from './bus/trap';

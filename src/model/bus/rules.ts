@@ -1,0 +1,126 @@
+/**
+ * Memory-type semantics as rules over device programs: which relaxations each type allows between the
+ * CPU's accesses and what the endpoint observes.
+ *
+ * Arm ARM (DDI 0487) B2 "Memory types and attributes": "Device memory" (Gathering, Reordering, Early
+ * Write Acknowledgement), "Normal memory"; arch/arm64/include/asm/pgtable.h (Normal-NC "permits
+ * speculation, unaligned accesses and merging of writes"); Documentation/driver-api/device-io.rst,
+ * ioremap_wc(): speculative reads, reordering, writes to one location repeated, writes combined.
+ */
+import type { MemoryTypeName } from '../arm64/types';
+import type { BarrierKind } from '../linux/accessors';
+
+/** The memory types the bus model covers: the uncached ones a BAR can be mapped with. */
+export const BUS_MEMORY_TYPES = [
+  'Device-nGnRnE',
+  'Device-nGnRE',
+  'Device-nGRE',
+  'Device-GRE',
+  'Normal-NC',
+] as const satisfies readonly MemoryTypeName[];
+export type BusMemoryType = (typeof BUS_MEMORY_TYPES)[number];
+
+export function isBusMemoryType(type: MemoryTypeName): type is BusMemoryType {
+  return (BUS_MEMORY_TYPES as readonly string[]).includes(type);
+}
+
+export interface TypeRules {
+  /** G: same-kind accesses may be merged into one transaction; a read may be served from a buffered write. */
+  readonly gathering: boolean;
+  /** R: accesses to one peripheral may reach it out of program order (subject to barriers and coherence). */
+  readonly reordering: boolean;
+  /** E: a write may be acknowledged by an intermediate point before it reaches the endpoint. */
+  readonly earlyAck: boolean;
+  /** Reads the program did not execute may be issued (Normal memory only). */
+  readonly speculativeReads: boolean;
+  /** A write may reach the device more than once (device-io.rst, ioremap_wc(); Linux's WC contract). */
+  readonly repeatedWrites: boolean;
+  /** Unaligned accesses are permitted (and may be split); on Device they take an Alignment fault. */
+  readonly unaligned: boolean;
+  readonly source: string;
+}
+
+const DEVICE = 'Arm ARM B2 "Device memory"';
+
+export const TYPE_RULES = {
+  'Device-nGnRnE': {
+    gathering: false,
+    reordering: false,
+    earlyAck: false,
+    speculativeReads: false,
+    repeatedWrites: false,
+    unaligned: false,
+    source: DEVICE,
+  },
+  'Device-nGnRE': {
+    gathering: false,
+    reordering: false,
+    earlyAck: true,
+    speculativeReads: false,
+    repeatedWrites: false,
+    unaligned: false,
+    source: DEVICE,
+  },
+  'Device-nGRE': {
+    gathering: false,
+    reordering: true,
+    earlyAck: true,
+    speculativeReads: false,
+    repeatedWrites: false,
+    unaligned: false,
+    source: DEVICE,
+  },
+  'Device-GRE': {
+    gathering: true,
+    reordering: true,
+    earlyAck: true,
+    speculativeReads: false,
+    repeatedWrites: false,
+    unaligned: false,
+    source: DEVICE,
+  },
+  'Normal-NC': {
+    gathering: true,
+    reordering: true,
+    earlyAck: true,
+    speculativeReads: true,
+    repeatedWrites: true,
+    unaligned: true,
+    source: 'Arm ARM B2 "Normal memory"; Documentation/driver-api/device-io.rst ioremap_wc()',
+  },
+} as const satisfies Record<BusMemoryType, TypeRules>;
+
+/** What a barrier orders: earlier kind -> later kind (w = write, r = read). */
+export interface BarrierOrder {
+  readonly ww: boolean;
+  readonly wr: boolean;
+  readonly rw: boolean;
+  readonly rr: boolean;
+}
+
+/**
+ * Arm ARM "Data Memory Barrier": DMB ST orders stores before it with stores after it; DMB LD orders loads
+ * before it with loads and stores after it; DMB (full) orders everything. DGH ("Data Gathering Hint") is
+ * a performance hint that may be a NOP, so it constrains no outcome.
+ */
+export const BARRIER_ORDERS = {
+  'dmb-oshst': { ww: true, wr: false, rw: false, rr: false },
+  'dmb-oshld': { ww: false, wr: false, rw: true, rr: true },
+  'dmb-osh': { ww: true, wr: true, rw: true, rr: true },
+  dgh: { ww: false, wr: false, rw: false, rr: false },
+} as const satisfies Record<BarrierKind, BarrierOrder>;
+
+/**
+ * The model's bound on gathering: a merged transaction stays inside one naturally aligned 64-byte block
+ * and covers a contiguous byte range. The architecture sets no size for gathering; 64 bytes is the largest
+ * MemWr TLP the thread's drivers expect from write combining (commit ead79118dae6: "16/32/64 byte MemWr
+ * TLPs"; fd8c8216648c: ST64B "guaranteed to generate a 64 byte TLP") and the cache-line size of current
+ * Arm cores. Contiguity: a PCIe MemWr carries one address and a contiguous payload (byte enables only in
+ * the first and last DW), so writes with a hole between them cannot travel as one TLP.
+ */
+export const GATHER_BLOCK_BYTES = 64;
+
+/** Bound on writes the enumerator repeats per outcome (device-io.rst allows any number). */
+export const MAX_REPEATS_PER_OUTCOME = 1;
+/** Bound on extra speculative reads per outcome, each of a location the program itself reads. */
+export const MAX_SPECULATIVE_READS_PER_OUTCOME = 1;
