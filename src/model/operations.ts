@@ -3,15 +3,28 @@
  * shared by the CLI's batch mode and anything else that answers JSON requests.
  */
 import { combine, decodeMair, decodeS2 } from './arm64/api';
+import { access } from './bus/api';
+import { claims } from './claims/api';
+import { ioremapMapping, kvmMemslot, kvmStage2, linuxMair, vfioMmap } from './linux/api';
 import type { Answer } from './result';
 import { badInput } from './result';
+import { scenario, scenarioTable } from './scenario/api';
 
 type Operation = (input: never) => Answer<unknown>;
 
 export const OPERATIONS = {
   combine,
+  kvmStage2,
+  scenario,
+  access,
+  claims,
   decodeMair,
   decodeS2,
+  kvmMemslot,
+  vfioMmap,
+  ioremapMapping,
+  linuxMair,
+  scenarioTable,
 } as const satisfies Record<string, Operation>;
 
 export type OperationName = keyof typeof OPERATIONS;

@@ -1,5 +1,15 @@
 /** Every single command, in the order `memattr --help` lists them. */
 import type { AnyCommand } from '../command';
 import { combineCommand, decodeMairCommand, decodeS2Command } from './arm64';
+import { accessCommand } from './bus';
+import { claimsCommand, kvmStage2Command, scenarioCommand } from './kernel';
 
-export const COMMANDS: readonly AnyCommand[] = [decodeMairCommand, decodeS2Command, combineCommand];
+export const COMMANDS: readonly AnyCommand[] = [
+  decodeMairCommand,
+  decodeS2Command,
+  combineCommand,
+  kvmStage2Command,
+  scenarioCommand,
+  accessCommand,
+  claimsCommand,
+];
