@@ -125,8 +125,11 @@ describe('each claim against the model', () => {
     expect(c.verdict).toBe('holds');
     expect(c.evidence).toContain('fwb-nc-keeps-s1-device');
   });
-  it('hidden-stage2-alias-harmless: not yet modelled (mismatched attributes)', () => {
-    expect(byId('hidden-stage2-alias-harmless').verdict).toBe('not-yet-modelled');
+  it('hidden-stage2-alias-harmless: holds, including with the guest MMU off (Device-nGnRnE under Normal-NC)', () => {
+    const c = byId('hidden-stage2-alias-harmless');
+    expect(c.verdict).toBe('holds');
+    expect(c.evidence).toContain('stage 1 off: Device-nGnRnE -> Device-nGnRnE');
+    expect(c.evidence).toContain('ioremap_wc: Normal-NC -> Normal-NC');
   });
   it('nc-in-qemu-risks-speculative-reads: holds', () => {
     expect(byId('nc-in-qemu-risks-speculative-reads').verdict).toBe('holds');
