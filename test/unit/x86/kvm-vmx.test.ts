@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { KERNEL_VERSIONS } from '../../../src/model/linux/versions';
+import { kvmEptType, x86Passthrough } from '../../../src/model/x86/api';
+
+function must<T>(a: { ok: true; result: T } | { ok: false; error: { message: string } }): T {
+  if (!a.ok) throw new Error(a.error.message);
+  return a.result;
+}
+
+describe('vmx_get_mt_mask() (arch/x86/kvm/vmx/vmx.c): host MMIO', () => {
+  it('EPT UC with ignore-PAT clear (bits 6:3 = 0) in every covered version', () => {
+    for (const kernel of KERNEL_VERSIONS) {
+      const r = must(kvmEptType({ kernel, isMmio: true }));
+      expect(r).toMatchObject({ branch: 'mmio-uc', eptType: 'UC', ipat: false, bits: 0, guestPatApplies: true });
+    }
+  });
+  it('non-coherent DMA and the quirk do not change MMIO', () => {
+    expect(must(kvmEptType({ kernel: '6.17', isMmio: true, noncoherentDma: true, ignoreGuestPatQuirk: false }))).toMatchObject({
+      eptType: 'UC',
+      ipat: false,
+    });
+  });
+});
+
+describe('vmx_get_mt_mask(): RAM, by version', () => {
+  it('up to 6.10: WB + ignore-PAT without non-coherent DMA; with it, the guest MTRR emulation (not modelled)', () => {
+    expect(must(kvmEptType({ kernel: '6.10', isMmio: false }))).toMatchObject({
+      branch: 'ram-wb-ipat',
+      eptType: 'WB',
+      ipat: true,
+      bits: 0x70,
+    });
+    expect(must(kvmEptType({ kernel: '6.10', isMmio: false, noncoherentDma: true }))).toMatchObject({
+      branch: 'ram-guest-mtrr',
+      eptType: null,
+      ipat: null,
+      bits: null,
+    });
+  });
+  it('6.11 (377b2f359d1f): self-snoop CPUs honor guest PAT; without self-snoop WB + ignore-PAT', () => {
+    expect(must(kvmEptType({ kernel: '6.11', isMmio: false }))).toMatchObject({ branch: 'ram-wb', ipat: false });
+    expect(must(kvmEptType({ kernel: '6.11', isMmio: false, selfSnoop: false }))).toMatchObject({ branch: 'ram-wb-ipat', ipat: true });
+    expect(must(kvmEptType({ kernel: '6.11', isMmio: false, selfSnoop: false, noncoherentDma: true }))).toMatchObject({
+      branch: 'ram-wb',
+      ipat: false,
+    });
+  });
+  it('6.12-6.15 (revert 9d70f3fec144): WB + ignore-PAT unless non-coherent DMA', () => {
+    for (const kernel of ['6.12', '6.15'] as const) {
+      expect(must(kvmEptType({ kernel, isMmio: false }))).toMatchObject({ era: '6.12-6.15', ipat: true });
+      expect(must(kvmEptType({ kernel, isMmio: false, noncoherentDma: true }))).toMatchObject({ ipat: false });
+    }
+  });
+  it('6.16+ (c9c1e20b4c7d): the quirk, on by default, ignores guest PAT; disabling it honors guest PAT', () => {
+    expect(must(kvmEptType({ kernel: '6.16', isMmio: false }))).toMatchObject({ era: '6.16+', branch: 'ram-wb-ipat' });
+    expect(must(kvmEptType({ kernel: '6.17', isMmio: false, ignoreGuestPatQuirk: false }))).toMatchObject({
+      branch: 'ram-wb',
+      ipat: false,
+    });
+    expect(must(kvmEptType({ kernel: '6.17', isMmio: false, noncoherentDma: true }))).toMatchObject({ branch: 'ram-wb', ipat: false });
+  });
+});
+
+describe('kvmEptType: bad input names the field', () => {
+  it('the quirk before 6.16 names the version it arrived in', () => {
+    const r = kvmEptType({ kernel: '6.15', isMmio: false, ignoreGuestPatQuirk: true });
+    expect(r).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'ignoreGuestPatQuirk' } });
+    expect(!r.ok && r.error.message).toContain('6.16');
+  });
+  it('the quirk cannot be disabled without self-snoop', () => {
+    expect(kvmEptType({ kernel: '6.17', isMmio: false, selfSnoop: false, ignoreGuestPatQuirk: false })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', field: 'ignoreGuestPatQuirk' },
+    });
+  });
+  it('isMmio is required; kernel must be in range; unknown fields refused', () => {
+    expect(kvmEptType({ kernel: '6.9' } as never)).toMatchObject({ ok: false, error: { field: 'isMmio' } });
+    expect(kvmEptType({ kernel: '4.19', isMmio: true })).toMatchObject({ ok: false, error: { field: 'kernel' } });
+    expect(kvmEptType({ kernel: '6.9', isMmio: true, mmio: true } as never)).toMatchObject({ ok: false, error: { field: 'mmio' } });
+  });
+});
+
+describe('x86Passthrough: a VFIO BAR, EPT UC (no ignore-PAT), the guest driver picks the PAT type', () => {
+  it('guest ioremap_wc() (PAT WC) gives WC: the guest decided (SDM Table 11-7, row UC, column WC)', () => {
+    const r = must(x86Passthrough({ guestMapping: 'ioremap_wc', kernel: '6.8' }));
+    expect(r).toMatchObject({ guestPat: 'WC', effective: 'WC', rule: 'ept-x-pat', decidedBy: 'guest' });
+    expect(r.kvm).toMatchObject({ eptType: 'UC', ipat: false });
+  });
+  it('ioremap() (PAT UC-) gives UC; ioremap_cache() (PAT WB) gives UC, capped by EPT UC', () => {
+    expect(must(x86Passthrough({ guestMapping: 'ioremap' }))).toMatchObject({ guestPat: 'UC-', effective: 'UC', decidedBy: 'both' });
+    expect(must(x86Passthrough({ guestMapping: 'ioremap_cache' }))).toMatchObject({
+      guestPat: 'WB',
+      effective: 'UC',
+      decidedBy: 'hypervisor',
+    });
+  });
+  it('ioremap_np() does not exist on x86 (asm-generic returns NULL): no mapping, no effective type', () => {
+    expect(must(x86Passthrough({ guestMapping: 'ioremap_np' }))).toMatchObject({ guestPat: null, effective: null, decidedBy: null });
+  });
+  it('the answer is the same in every covered version (ioremap_wc -> WC)', () => {
+    for (const kernel of KERNEL_VERSIONS) expect(must(x86Passthrough({ guestMapping: 'ioremap_wc', kernel })).effective).toBe('WC');
+  });
+  it('AMD NPT is explicitly not modelled', () => {
+    expect(must(x86Passthrough({ guestMapping: 'ioremap_wc' })).amd.modelled).toBe(false);
+  });
+  it('bad input names the field', () => {
+    expect(x86Passthrough({ guestMapping: 'ioremap_uc' as never })).toMatchObject({ ok: false, error: { field: 'guestMapping' } });
+    expect(x86Passthrough({ guestMapping: 'ioremap_np', kernel: '5.10' })).toMatchObject({ ok: false, error: { field: 'guestMapping' } });
+  });
+});
