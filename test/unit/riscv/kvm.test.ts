@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { kvmRiscvGstage, riscvGuestMapping, riscvPassthrough } from '../../../src/model/riscv/api';
+
+function must<T>(a: { ok: true; result: T } | { ok: false; error: { message: string } }): T {
+  if (!a.ok) throw new Error(a.error.message);
+  return a.result;
+}
+
+describe('KVM RISC-V G-stage for a VFIO BAR (arch/riscv/kvm/mmu.c, gstage.c)', () => {
+  it('up to 6.17: mapped at memslot creation with pgprot_noncached(): PBMT IO', () => {
+    expect(kvmRiscvGstage('6.9').pbmt).toBe('IO');
+    expect(kvmRiscvGstage('6.17').pbmt).toBe('IO');
+  });
+  it('6.18 ("Remove automatic I/O mapping for VM_PFNMAP"): mapped on fault with no PBMT bits: PBMT 0', () => {
+    expect(kvmRiscvGstage('6.18').pbmt).toBe('PMA');
+  });
+  it('no KVM RISC-V before 5.16', () => {
+    expect(kvmRiscvGstage('5.15').pbmt).toBe(null);
+  });
+});
+
+describe('Linux RISC-V guest mappings', () => {
+  it('ioremap_wc() falls back to ioremap() (IO) before 6.18, and is NC from 6.18 (3a8ee3a9f4f6)', () => {
+    expect(riscvGuestMapping('6.17', 'ioremap_wc').pbmt).toBe('IO');
+    expect(riscvGuestMapping('6.18', 'ioremap_wc').pbmt).toBe('NC');
+  });
+  it('ioremap() is IO; ioremap_np() is not implemented (NULL)', () => {
+    expect(riscvGuestMapping('6.17', 'ioremap').pbmt).toBe('IO');
+    expect(riscvGuestMapping('6.17', 'ioremap_np')).toMatchObject({ available: false, pbmt: null });
+  });
+});
+
+describe('riscvPassthrough', () => {
+  it('6.17, guest ioremap_wc(): both stages say IO, so IO — and from 6.18 the guest gets NC', () => {
+    const r = must(riscvPassthrough({ guestMapping: 'ioremap_wc', kernel: '6.17' }));
+    expect(r).toMatchObject({ effective: 'IO', decidedBy: 'both' });
+    expect(r.after).toMatchObject({ kernel: '6.18', effective: 'NC', decidedBy: 'guest' });
+    expect(r.after.combined?.rule).toBe('vs-overrides');
+  });
+  it('defaults to the newest modelled kernel; bad input names the field', () => {
+    expect(must(riscvPassthrough({ guestMapping: 'ioremap' })).kernel).toBe('6.17');
+    expect(riscvPassthrough({ guestMapping: 'ioremap', kernel: '6.18' })).toMatchObject({ ok: false, error: { field: 'kernel' } });
+    expect(riscvPassthrough({ guestMapping: 'wc' as never })).toMatchObject({ ok: false, error: { field: 'guestMapping' } });
+  });
+});
