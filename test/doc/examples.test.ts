@@ -1,0 +1,46 @@
+/**
+ * Every example under examples/ runs and prints its Output block (CONTRACT.md "Examples"); every
+ * `<Example name>` on a page names a file; examples no page embeds are reported (see policy.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkExampleFile, listExamples, listPages, readPage } from '../../src/doctest/node';
+import { EXAMPLE_NAME, exampleFile } from '../../src/doctest/remark-examples';
+import { failOnUnembedded } from './policy';
+
+const root = process.cwd();
+const examples = listExamples(root);
+const pages = listPages(root).map((path) => ({ path, ...readPage(readFileSync(path, 'utf8')) }));
+
+describe('examples/', () => {
+  it('has examples', () => {
+    expect(examples.length).toBeGreaterThan(0);
+  });
+  for (const name of examples) {
+    it(`examples/${name}.ts prints its Output block`, async () => {
+      expect(name).toMatch(EXAMPLE_NAME);
+      const { failure } = await checkExampleFile(root, exampleFile(root, name));
+      if (failure) expect.fail(failure);
+    });
+  }
+});
+
+describe('pages embed examples by name', () => {
+  for (const page of pages) {
+    for (const { name, line } of page.examples) {
+      it(`${page.path}:${line} <Example name="${name}" /> names an example file`, () => {
+        if (!examples.includes(name))
+          expect.fail(`${page.path}:${line}: <Example name="${name}" /> names a missing example (no examples/${name}.ts)`);
+      });
+    }
+  }
+
+  it('every example is embedded by some page', () => {
+    const embedded = new Set(pages.flatMap((p) => p.examples.map((e) => e.name)));
+    const orphans = examples.filter((n) => !embedded.has(n));
+    if (orphans.length === 0) return;
+    const message = `examples no page embeds: ${orphans.map((n) => `examples/${n}.ts`).join(', ')}`;
+    if (failOnUnembedded()) expect.fail(message);
+    console.warn(`warning: ${message} (a failure once FAIL_ON_UNEMBEDDED_EXAMPLES in test/doc/policy.ts is true)`);
+  });
+});
