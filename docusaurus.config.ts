@@ -1,6 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import type * as Preset from '@docusaurus/preset-classic';
 import type { Config } from '@docusaurus/types';
 import { themes as prismThemes } from 'prism-react-renderer';
+import remarkExamples from './src/doctest/remark-examples';
 
 // Runs in Node at build time. The bench flips the bundler with BUILD_BUNDLER=webpack (future.faster: false).
 const webpack = process.env.BUILD_BUNDLER === 'webpack';
@@ -23,11 +25,22 @@ const config: Config = {
         docs: {
           sidebarPath: './sidebars.ts',
           routeBasePath: 'docs',
+          // <Example name="..." /> gets the example's code and verified output at build time.
+          remarkPlugins: [remarkExamples],
         },
         blog: false,
         theme: { customCss: './src/css/custom.css' },
       } satisfies Preset.Options,
     ],
+  ],
+  plugins: [
+    // One name for the model everywhere (CONTRACT.md "Examples"): the bundler resolves 'memattr' too.
+    () => ({
+      name: 'memattr-alias',
+      configureWebpack: () => ({
+        resolve: { alias: { memattr: fileURLToPath(new URL('./src/model/index.ts', import.meta.url)) } },
+      }),
+    }),
   ],
   themes: [
     [
