@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EffectiveType, PatType } from '../../../src/model/x86/api';
+import type { X86EffectiveType as EffectiveType, PatType } from '../../../src/model/x86/api';
 import { EPT_ENCODING, EPT_TYPES, eptCombine, eptLeafTypeBits, PAT_ENCODING, PAT_TYPES } from '../../../src/model/x86/api';
 
 function must<T>(a: { ok: true; result: T } | { ok: false; error: { message: string } }): T {
