@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { describeFlow } from '../../../src/components/FlowDiagram';
+import { layoutFlow, wrapText } from '../../../src/components/FlowDiagram/layout';
+
+const nodes = [
+  { layer: "QEMU's mapping", value: 'Device-nGnRE', detail: 'MT_DEVICE_nGnRE + VM_ALLOW_ANY_UNCACHED', tone: 'device' as const },
+  { layer: 'KVM stage 2', value: 'NORMAL_NC', tone: 'nc' as const },
+  { layer: 'Effective type', value: 'Normal-NC' },
+];
+
+describe('wrapText', () => {
+  it('keeps words whole and lines within the limit', () => {
+    expect(wrapText('the quick brown fox jumps', 10)).toEqual(['the quick', 'brown fox', 'jumps']);
+  });
+  it('splits a long identifier after an underscore', () => {
+    const lines = wrapText('VM_ALLOW_ANY_UNCACHED', 12);
+    expect(lines.join('')).toBe('VM_ALLOW_ANY_UNCACHED');
+    expect(lines.every((l) => l.length <= 12)).toBe(true);
+    expect(lines[0]?.endsWith('_')).toBe(true);
+  });
+  it('gives nothing for empty text', () => {
+    expect(wrapText('  ', 10)).toEqual([]);
+  });
+});
+
+describe('layoutFlow', () => {
+  for (const direction of ['row', 'column'] as const) {
+    it(`${direction}: boxes do not overlap, arrows join neighbours, everything is inside the view box`, () => {
+      const l = layoutFlow(nodes, [{ label: 'write fault' }, { label: 'combine()' }], direction);
+      expect(l.boxes).toHaveLength(3);
+      expect(l.arrows).toHaveLength(2);
+      for (let i = 1; i < l.boxes.length; i++) {
+        const a = l.boxes[i - 1];
+        const b = l.boxes[i];
+        if (!a || !b) throw new Error('missing box');
+        if (direction === 'row') expect(b.x).toBeGreaterThan(a.x + a.width);
+        else expect(b.y).toBeGreaterThan(a.y + a.height);
+      }
+      for (const b of l.boxes) {
+        expect(b.x + b.width).toBeLessThanOrEqual(l.width);
+        expect(b.y + b.height).toBeLessThanOrEqual(l.height);
+        for (const line of b.lines) expect(line.y).toBeLessThanOrEqual(b.height);
+      }
+      for (const a of l.arrows) expect(a.labelY).toBeGreaterThan(0);
+    });
+  }
+
+  it('the text alternative lists every layer in order', () => {
+    expect(describeFlow(nodes, [{ label: 'fault' }])).toBe(
+      "QEMU's mapping: Device-nGnRE (MT_DEVICE_nGnRE + VM_ALLOW_ANY_UNCACHED); then, via fault, KVM stage 2: NORMAL_NC; then Effective type: Normal-NC",
+    );
+  });
+});
