@@ -1,0 +1,119 @@
+/**
+ * The seed message's claims with the verdicts `claims()` computes: speaker, our restatement, verdict
+ * badge, evidence and the examples behind each. Rendered at build time; a filter works after
+ * hydration. Rows have ids (`claim-<id>`) so pages can link to them.
+ */
+import clsx from 'clsx';
+import type { ReactNode } from 'react';
+import { useId, useMemo, useState } from 'react';
+import type { Claim, Verdict } from '../../model';
+import { claims, VERDICTS } from '../../model';
+import styles from './styles.module.css';
+
+export interface ClaimsTableProps {
+  /** Show only these claim ids, in this order (default: every claim). */
+  readonly ids?: readonly string[];
+  /** Where an example name links to; without it, names are shown as code. */
+  readonly exampleHref?: (name: string) => string | undefined;
+  /** Offer the verdict filter (default true). */
+  readonly filter?: boolean;
+}
+
+export const VERDICT_LABEL = {
+  holds: 'holds',
+  'holds-with-nuance': 'holds, with nuance',
+  'does-not-hold': 'does not hold',
+  'not-yet-modelled': 'not yet modelled',
+} as const satisfies Record<Verdict, string>;
+
+/** The claims to show: the model's answer, narrowed to `ids` when given (unknown ids are reported). */
+export function selectClaims(all: readonly Claim[], ids?: readonly string[]): { rows: Claim[]; missing: string[] } {
+  if (ids === undefined) return { rows: [...all], missing: [] };
+  const byId = new Map(all.map((c) => [c.id, c]));
+  const rows: Claim[] = [];
+  const missing: string[] = [];
+  for (const id of ids) {
+    const c = byId.get(id);
+    if (c) rows.push(c);
+    else missing.push(id);
+  }
+  return { rows, missing };
+}
+
+export default function ClaimsTable({ ids, exampleHref, filter = true }: ClaimsTableProps): ReactNode {
+  const answer = useMemo(() => claims(), []);
+  const [verdict, setVerdict] = useState<Verdict | 'all'>('all');
+  const id = useId();
+  if (!answer.ok) {
+    return <p role="alert">claims() failed: {answer.error.message}</p>;
+  }
+  const { rows, missing } = selectClaims(answer.result.claims, ids);
+  if (missing.length > 0) throw new Error(`ClaimsTable: no claim with id ${missing.join(', ')}`);
+  const counts = new Map<Verdict, number>(VERDICTS.map((v) => [v, rows.filter((c) => c.verdict === v).length]));
+  const shown = verdict === 'all' ? rows : rows.filter((c) => c.verdict === verdict);
+
+  return (
+    <div className={styles.wrap}>
+      {filter && (
+        <p className={styles.filter}>
+          <label htmlFor={`${id}-v`}>Verdict</label>{' '}
+          <select id={`${id}-v`} value={verdict} onChange={(e) => setVerdict(e.currentTarget.value as Verdict | 'all')}>
+            <option value="all">all ({rows.length})</option>
+            {VERDICTS.filter((v) => (counts.get(v) ?? 0) > 0).map((v) => (
+              <option key={v} value={v}>
+                {VERDICT_LABEL[v]} ({counts.get(v)})
+              </option>
+            ))}
+          </select>
+        </p>
+      )}
+      <div className={styles.scroller}>
+        <table className={styles.table}>
+          <caption className={styles.caption}>
+            Claims in the thread and what the model says about each ({shown.length} of {rows.length} shown)
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" className={styles.colClaim}>
+                Claim
+              </th>
+              <th scope="col" className={styles.colVerdict}>
+                Verdict
+              </th>
+              <th scope="col">Evidence from the model</th>
+              <th scope="col" className={styles.colExamples}>
+                Examples
+              </th>
+            </tr>
+          </thead>
+          <tbody aria-live="polite">
+            {shown.map((c) => (
+              <tr key={c.id} id={`claim-${c.id}`} data-verdict={c.verdict}>
+                <th scope="row" className={styles.claim}>
+                  <span className={styles.speaker}>{c.speaker}</span>
+                  <span className={styles.text}>{c.claim}</span>
+                </th>
+                <td>
+                  <span className={clsx(styles.badge, styles[c.verdict])}>{VERDICT_LABEL[c.verdict]}</span>
+                </td>
+                <td className={styles.evidence}>{c.evidence}</td>
+                <td>
+                  {c.examples.length === 0 ? (
+                    <span className={styles.none}>none yet</span>
+                  ) : (
+                    <ul className={styles.examples}>
+                      {c.examples.map((name) => {
+                        const href = exampleHref?.(name);
+                        return <li key={name}>{href ? <a href={href}>{name}</a> : <code>{name}</code>}</li>;
+                      })}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

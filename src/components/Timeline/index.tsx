@@ -1,0 +1,224 @@
+/**
+ * What a device may observe when a driver uses an accessor on a memory type: the CPU's program in
+ * order, then each outcome the architecture allows as the device sees it, with hazards marked. All
+ * from `access()`; the initial choice is rendered at build time.
+ */
+import clsx from 'clsx';
+import type { ReactNode } from 'react';
+import { useId, useMemo, useState } from 'react';
+import type { Accessor, MemoryTypeName, ProgramJudgement } from '../../model';
+import { ACCESSOR_KERNELS, ACCESSORS, access, BUS_MEMORY_TYPES, HAZARD_MEANING } from '../../model';
+import { memoryClassOfName } from '../shared/format';
+import tones from '../shared/tones.module.css';
+import { COPY_SIZES, FIRST_OUTCOMES, transactionDescription, transactionLabel } from './labels';
+import styles from './styles.module.css';
+
+export interface TimelineProps {
+  readonly accessor?: Accessor;
+  readonly memoryType?: MemoryTypeName;
+  readonly kernel?: string;
+  /** Bytes for the copy accessors. */
+  readonly bytes?: number;
+}
+
+const isCopy = (a: Accessor) => a.includes('copy') || a === 'memcpy_toio';
+
+export default function Timeline({
+  accessor: a0 = 'writel',
+  memoryType: m0 = 'Normal-NC',
+  kernel: k0 = '6.10',
+  bytes: b0 = 64,
+}: TimelineProps): ReactNode {
+  const [accessor, setAccessor] = useState<Accessor>(a0);
+  const [memoryType, setMemoryType] = useState<MemoryTypeName>(m0);
+  const [kernel, setKernel] = useState(k0);
+  const [bytes, setBytes] = useState(b0);
+  const id = useId();
+  const copy = isCopy(accessor);
+  const answer = useMemo(
+    () => access(copy ? { accessor, memoryType, kernel, bytes } : { accessor, memoryType, kernel }),
+    [accessor, memoryType, kernel, bytes, copy],
+  );
+
+  return (
+    <section className={styles.timeline} aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`} className={styles.srOnly}>
+        Transaction timeline
+      </h3>
+      <fieldset className={styles.controls}>
+        <legend>Accessor and memory type</legend>
+        <label>
+          Accessor
+          <select value={accessor} onChange={(e) => setAccessor(e.currentTarget.value as Accessor)} data-testid="timeline-accessor">
+            {ACCESSORS.map((x) => (
+              <option key={x} value={x}>
+                {x}()
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Memory type
+          <select
+            value={memoryType}
+            onChange={(e) => setMemoryType(e.currentTarget.value as MemoryTypeName)}
+            data-testid="timeline-memtype"
+          >
+            {BUS_MEMORY_TYPES.map((x) => (
+              <option key={x} value={x}>
+                {x}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Guest kernel
+          <select value={kernel} onChange={(e) => setKernel(e.currentTarget.value)}>
+            {ACCESSOR_KERNELS.map((x) => (
+              <option key={x} value={x}>
+                {x}
+              </option>
+            ))}
+          </select>
+        </label>
+        {copy && (
+          <label>
+            Bytes copied
+            <select value={bytes} onChange={(e) => setBytes(Number(e.currentTarget.value))}>
+              {COPY_SIZES.map((x) => (
+                <option key={x} value={x}>
+                  {x}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </fieldset>
+      <div role="status" aria-live="polite">
+        {answer.ok ? (
+          <>
+            <p className={styles.summary}>
+              <span className={clsx(styles.verdict, answer.result.correct ? styles.good : styles.bad)} data-testid="timeline-verdict">
+                {answer.result.correct ? 'correct' : 'not correct'}
+              </span>{' '}
+              {accessor}() on <span className={clsx(styles.type, tones.tone, tones[memoryClassOfName(memoryType)])}>{memoryType}</span>
+              {answer.result.cost !== null && (
+                <>
+                  {' '}
+                  — writes reaching the device:{' '}
+                  {answer.result.transactions.min === answer.result.transactions.max
+                    ? answer.result.transactions.min
+                    : `${answer.result.transactions.min} to ${answer.result.transactions.max}`}
+                </>
+              )}
+            </p>
+            {answer.result.hazards.length > 0 && (
+              <ul className={styles.hazardList} aria-label="Hazards in allowed outcomes">
+                {answer.result.hazards.map((h) => (
+                  <li key={h}>
+                    <span className={styles.hazard}>{h}</span> {HAZARD_MEANING[h]}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {answer.result.programs.map((p) => (
+              <ProgramLanes key={p.name} program={p} />
+            ))}
+          </>
+        ) : (
+          <p className={clsx(styles.error, tones.tone, tones.error)} data-testid="timeline-error">
+            <strong>{answer.error.code}</strong>
+            {answer.error.field ? ` (${answer.error.field})` : ''}: {answer.error.message}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** Pairs each item with its position: arrival order is what identifies a transaction in an outcome. */
+function numbered<T>(item: T, n: number): [number, T] {
+  return [n, item];
+}
+
+function ProgramLanes({ program: p }: { program: ProgramJudgement }): ReactNode {
+  const [all, setAll] = useState(false);
+  const shown = all ? p.outcomes : p.outcomes.slice(0, FIRST_OUTCOMES);
+  const verdict = p.verdicts[0];
+  const count =
+    p.outcomeCount === null
+      ? 'too many outcomes to list; two representatives'
+      : `${p.outcomeCount} allowed outcome${p.outcomeCount === 1 ? '' : 's'}`;
+  return (
+    <section className={styles.program}>
+      <h4 className={styles.programHead}>
+        <span className={clsx(styles.verdict, p.ok ? styles.good : styles.bad)}>{p.ok ? 'works' : 'breaks'}</span> {p.description}
+      </h4>
+      <p className={styles.meta}>
+        {count}
+        {verdict && verdict.reasons.length > 0 ? `; ${verdict.reasons.join('; ')}` : ''}
+        {verdict?.fastPath ? `; fast path: ${verdict.fastPath}` : ''}.
+      </p>
+      <div className={styles.lane}>
+        <span className={styles.laneName}>CPU</span>
+        <ol className={styles.chips} aria-label="CPU program, in program order">
+          {p.cpu.map((c, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: instructions are listed in program order and never move
+            <li key={i} className={clsx(styles.chip, styles[c.op])}>
+              <span className={styles.op}>{c.op}</span> {c.label}
+            </li>
+          ))}
+        </ol>
+      </div>
+      {shown.map((o, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: outcomes come in the model's fixed order
+        <div key={i} className={clsx(styles.lane, !o.ok && styles.broken)}>
+          <span className={styles.laneName}>
+            Device {i + 1}
+            {!o.ok && <span className={styles.brokenMark}> ✗</span>}
+          </span>
+          <ol
+            className={styles.chips}
+            aria-label={`Outcome ${i + 1}: what the device sees, in arrival order${o.ok ? '' : '; this outcome breaks the device'}`}
+          >
+            {o.transactions.map(numbered).map(([n, t]) => (
+              <li
+                key={n}
+                className={clsx(styles.chip, styles[t.kind], (t.repeat || t.speculative) && styles.flagged)}
+                aria-label={transactionDescription(t)}
+              >
+                <span className={styles.op}>{transactionLabel(t)}</span> {t.from.join(' + ')}
+                {t.repeat && <span className={styles.flag}>repeat</span>}
+                {t.speculative && <span className={styles.flag}>speculative</span>}
+              </li>
+            ))}
+            {o.forwarded.map((f) => (
+              <li key={`fwd-${f}`} className={clsx(styles.chip, styles.forwarded)}>
+                <span className={styles.op}>forwarded</span> {f}
+              </li>
+            ))}
+          </ol>
+          {o.hazards.length > 0 && (
+            <span className={styles.laneHazards}>
+              {o.hazards.map((h) => (
+                <span key={h} className={styles.hazard} title={HAZARD_MEANING[h]}>
+                  {h}
+                </span>
+              ))}
+            </span>
+          )}
+        </div>
+      ))}
+      {p.outcomes.length > FIRST_OUTCOMES && (
+        <button type="button" className={styles.more} onClick={() => setAll(!all)} aria-expanded={all}>
+          {all ? 'Show fewer outcomes' : `Show all ${p.outcomes.length} listed outcomes`}
+        </button>
+      )}
+      {!p.complete && p.outcomeCount !== null && (
+        <p className={styles.meta}>
+          The model lists the first {p.outcomes.length} of {p.outcomeCount}.
+        </p>
+      )}
+    </section>
+  );
+}
