@@ -20,7 +20,34 @@ export type {
   Shareability,
 } from './arm64/types';
 export { ALLOC_HINTS, CACHEABILITIES, DEVICE_TYPES, MEMORY_TYPE_NAMES, SHAREABILITIES } from './arm64/types';
-export type { Answer, ErrorCode, ModelError } from './result';
+export type { AccessInput, AccessResult, ProgramJudgement, TimelineOutcome, TimelineTransaction } from './bus/api';
+export { access, judgeProgram, usagePrograms } from './bus/api';
+export type { Cost, CostConfig, CostRange } from './bus/cost';
+export { costOf, costRange, DEFAULT_COST, tlpOverhead } from './bus/cost';
+export type { DeviceModel, DeviceVerdict } from './bus/devices';
+export { DEVICE_MODEL_MEANING, DEVICE_MODELS } from './bus/devices';
+export type { BlockShape, EnumerateOptions, Enumeration, EnumerationFailure, Summary } from './bus/enumerate';
+export { enumerateOutcomes, LIMITS as ENUMERATION_LIMITS, summarize } from './bus/enumerate';
+export type { BusMemoryType, TypeRules } from './bus/rules';
+export { BARRIER_ORDERS, BUS_MEMORY_TYPES, GATHER_BLOCK_BYTES, TYPE_RULES } from './bus/rules';
+export type { StoreForm, TrappedStore } from './bus/trap';
+export { STORE_FORM_INFO, STORE_FORMS, trappedStore, whyStr } from './bus/trap';
+export type { Hazard, Outcome, Transaction, Unit } from './bus/types';
+export { HAZARD_MEANING, HAZARDS } from './bus/types';
+export type { Claim, ClaimsResult, Speaker, Verdict } from './claims/api';
+export { claims, SPEAKERS, VERDICTS } from './claims/api';
+// What the device sees: accessors as CPU programs, the bus enumerator, device models, cost, trapped MMIO (CONTRACT.md access).
+export type { Accessor, AccessorChange, AccessorKernel, BarrierKind, ContrastSequence, CpuProgram, Instr } from './linux/accessors';
+export {
+  ACCESSOR_INFO,
+  ACCESSOR_KERNEL_RANGE,
+  ACCESSOR_KERNELS,
+  ACCESSORS,
+  accessorChanges,
+  accessorProgram,
+  CONTRAST_SEQUENCES,
+  contrastProgram,
+} from './linux/accessors';
 // Kernel and VMM layers, end-to-end scenarios and the thread's claims (CONTRACT.md kvmStage2, scenario, claims).
 export type { KvmMemslotInput, KvmStage2Input } from './linux/api';
 export { ioremapMapping, kvmMemslot, kvmStage2, linuxMair, vfioMmap } from './linux/api';
@@ -28,32 +55,24 @@ export type { FaultKind, KvmBranch, KvmStage2Result, MemslotResult, MtS2Name, St
 export { FAULT_KINDS, KVM_BRANCHES, MT_S2 } from './linux/kvm-stage2';
 export type { IoremapApi, KernelMapping, MairAttrName, MairEl1, MtName, PgprotHelper } from './linux/stage1';
 export { IOREMAP_APIS, IOREMAP_MT, MAIR_ATTR, MT_NAMES, PGPROT_HELPERS } from './linux/stage1';
-export type { DmabufAttr, VfioDriver, VfioMapping } from './linux/vfio';
-export { DMABUF_MEMATTR_PROPOSAL, VFIO_DRIVERS } from './linux/vfio';
 export type { Feature, KernelVersion, KvmEra } from './linux/versions';
 export { FEATURES, KERNEL_RANGE, KERNEL_VERSIONS, KVM_ERAS, NEWEST_KERNEL, OLDEST_KERNEL } from './linux/versions';
+export type { DmabufAttr, VfioDriver, VfioMapping } from './linux/vfio';
+export { DMABUF_MEMATTR_PROPOSAL, VFIO_DRIVERS } from './linux/vfio';
 export type { VmaFlag } from './linux/vma';
 export { VMA_FLAGS } from './linux/vma';
-export type { AccessProperties, QemuBarMapping, UserspaceMapping, UserspacePath } from './vmm/api';
-export { USERSPACE_PATHS, accessProperties, qemuEmulation, qemuMapBar, userspaceDriver } from './vmm/api';
-export type { GuestMapping, ScenarioInput, ScenarioLayer, ScenarioResult, ScenarioStep, ScenarioTable, ScenarioTableInput, ScenarioTableRow, TableStatus } from './scenario/api';
+export type { Answer, ErrorCode, ModelError } from './result';
+export type {
+  GuestMapping,
+  ScenarioInput,
+  ScenarioLayer,
+  ScenarioResult,
+  ScenarioStep,
+  ScenarioTable,
+  ScenarioTableInput,
+  ScenarioTableRow,
+  TableStatus,
+} from './scenario/api';
 export { GUEST_MAPPINGS, scenario, scenarioTable } from './scenario/api';
-export type { Claim, ClaimsResult, Speaker, Verdict } from './claims/api';
-export { SPEAKERS, VERDICTS, claims } from './claims/api';
-// What the device sees: accessors as CPU programs, the bus enumerator, device models, cost, trapped MMIO (CONTRACT.md access).
-export type { Accessor, AccessorChange, AccessorKernel, BarrierKind, ContrastSequence, CpuProgram, Instr } from './linux/accessors';
-export { accessorChanges, ACCESSOR_INFO, ACCESSOR_KERNEL_RANGE, ACCESSOR_KERNELS, ACCESSORS, CONTRAST_SEQUENCES, accessorProgram, contrastProgram } from './linux/accessors';
-export type { AccessInput, AccessResult, ProgramJudgement, TimelineOutcome, TimelineTransaction } from './bus/api';
-export { access, judgeProgram, usagePrograms } from './bus/api';
-export type { BlockShape, Enumeration, EnumerationFailure, EnumerateOptions, Summary } from './bus/enumerate';
-export { LIMITS as ENUMERATION_LIMITS, enumerateOutcomes, summarize } from './bus/enumerate';
-export type { BusMemoryType, TypeRules } from './bus/rules';
-export { BARRIER_ORDERS, BUS_MEMORY_TYPES, GATHER_BLOCK_BYTES, TYPE_RULES } from './bus/rules';
-export type { Hazard, Outcome, Transaction, Unit } from './bus/types';
-export { HAZARD_MEANING, HAZARDS } from './bus/types';
-export type { DeviceModel, DeviceVerdict } from './bus/devices';
-export { DEVICE_MODEL_MEANING, DEVICE_MODELS } from './bus/devices';
-export type { Cost, CostConfig, CostRange } from './bus/cost';
-export { DEFAULT_COST, costOf, costRange, tlpOverhead } from './bus/cost';
-export type { StoreForm, TrappedStore } from './bus/trap';
-export { STORE_FORM_INFO, STORE_FORMS, trappedStore, whyStr } from './bus/trap';
+export type { AccessProperties, QemuBarMapping, UserspaceMapping, UserspacePath } from './vmm/api';
+export { accessProperties, qemuEmulation, qemuMapBar, USERSPACE_PATHS, userspaceDriver } from './vmm/api';
