@@ -36,6 +36,20 @@ export type { Hazard, Outcome, Transaction, Unit } from './bus/types';
 export { HAZARD_MEANING, HAZARDS } from './bus/types';
 export type { Claim, ClaimsResult, Speaker, Verdict } from './claims/api';
 export { claims, SPEAKERS, VERDICTS } from './claims/api';
+// Beyond arm64: x86 (Intel EPT + PAT), RISC-V (H extension + Svpbmt), the side-by-side comparison and the timeline.
+export type {
+  CompareArch,
+  CompareInput,
+  CompareResult,
+  CompareRow,
+  TimelineArea,
+  TimelineEntry,
+  TimelineResult,
+  TimelineStatus,
+} from './compare/api';
+export { COMPARE_ARCHES, compare, NOT_MODELLED, TIMELINE_AREAS, TIMELINE_STATUSES, timeline } from './compare/api';
+export type { Citation, DecidedBy, GuestIoremap } from './cross-arch';
+export { DECIDERS, GUEST_IOREMAPS } from './cross-arch';
 // What the device sees: accessors as CPU programs, the bus enumerator, device models, cost, trapped MMIO (CONTRACT.md access).
 export type { Accessor, AccessorChange, AccessorKernel, BarrierKind, ContrastSequence, CpuProgram, Instr } from './linux/accessors';
 export {
@@ -63,6 +77,28 @@ export type { VmaFlag } from './linux/vma';
 export { VMA_FLAGS } from './linux/vma';
 export type { Answer, ErrorCode, ModelError } from './result';
 export type {
+  GstageChoice,
+  PbmtMode,
+  PmaClass,
+  RiscvFactId,
+  RiscvPassthroughInput,
+  RiscvPassthroughResult,
+  SvpbmtAttrs,
+  SvpbmtCombineInput,
+  SvpbmtCombineResult,
+  SvpbmtRule,
+} from './riscv/api';
+export {
+  PBMT_ATTRIBUTES,
+  PBMT_ENCODING,
+  PBMT_MODES,
+  PMA_CLASSES,
+  RISCV_FACTS,
+  riscvPassthrough,
+  SVPBMT_RULES,
+  svpbmtCombine,
+} from './riscv/api';
+export type {
   GuestMapping,
   ScenarioInput,
   ScenarioLayer,
@@ -76,3 +112,32 @@ export type {
 export { GUEST_MAPPINGS, scenario, scenarioTable } from './scenario/api';
 export type { AccessProperties, QemuBarMapping, UserspaceMapping, UserspacePath } from './vmm/api';
 export { accessProperties, qemuEmulation, qemuMapBar, USERSPACE_PATHS, userspaceDriver } from './vmm/api';
+export type {
+  EptCombineInput,
+  EptCombineResult,
+  EptRule,
+  EptType,
+  KvmEptTypeInput,
+  PatType,
+  VmxMtBranch,
+  VmxMtEra,
+  VmxMtResult,
+  X86EffectiveType,
+  X86PassthroughInput,
+  X86PassthroughResult,
+} from './x86/api';
+export {
+  AMD_NPT,
+  EPT_ENCODING,
+  EPT_RULES,
+  EPT_TYPES,
+  eptCombine,
+  kvmEptType,
+  PAT_ENCODING,
+  PAT_TYPES,
+  SDM_TABLE_11_7,
+  TABLE_FOOTNOTES,
+  VMX_MT_ERAS,
+  X86_EFFECTIVE_TYPES,
+  x86Passthrough,
+} from './x86/api';
