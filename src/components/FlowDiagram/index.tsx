@@ -13,12 +13,25 @@ import styles from './styles.module.css';
 
 export type { FlowEdge, FlowNode, FlowTone } from './layout';
 
+/**
+ * The cast, drawn when a page gives no data: which table each layer is and who writes it. Names of
+ * roles only; pages that show what a layer holds pass nodes computed by the model (see ScenarioFlow).
+ */
+export const FOUR_LAYERS: readonly FlowNode[] = [
+  { layer: "QEMU's mapping", value: 'host stage 1', detail: 'mmap() of the BAR through VFIO', tone: 'neutral' },
+  { layer: 'KVM', value: 'stage 2', detail: 'user_mem_abort() builds it from the VMA', tone: 'neutral' },
+  { layer: 'Guest driver', value: 'stage 1', detail: 'ioremap*() picks a MAIR slot', tone: 'neutral' },
+  { layer: 'Device', value: 'transactions', detail: 'what writel() and the copies put on the bus', tone: 'neutral' },
+];
+const FOUR_LAYER_EDGES: readonly FlowEdge[] = [{ label: 'VMA flags' }, { label: 'combined with' }, { label: 'accessor' }];
+
 export interface FlowDiagramProps {
-  readonly nodes: readonly FlowNode[];
+  /** The boxes, in order (default: the four layers, FOUR_LAYERS). */
+  readonly nodes?: readonly FlowNode[];
   /** `edges[i]` labels the arrow from `nodes[i]` to `nodes[i + 1]`. */
   readonly edges?: readonly FlowEdge[];
   /** The accessible name of the picture. */
-  readonly title: string;
+  readonly title?: string;
   /** `auto` (default) draws a row on wide screens and a column on narrow ones. */
   readonly direction?: FlowDirection | 'auto';
   readonly className?: string;
@@ -91,7 +104,13 @@ function FlowSvg({ layout, title, desc, className }: { layout: FlowLayout; title
   );
 }
 
-export default function FlowDiagram({ nodes, edges = [], title, direction = 'auto', className }: FlowDiagramProps): ReactNode {
+export default function FlowDiagram({
+  nodes = FOUR_LAYERS,
+  edges = nodes === FOUR_LAYERS ? FOUR_LAYER_EDGES : [],
+  title = 'The four layers between a guest driver and a PCI BAR',
+  direction = 'auto',
+  className,
+}: FlowDiagramProps): ReactNode {
   const desc = describeFlow(nodes, edges);
   if (direction !== 'auto') {
     return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFlow } from '../../../src/components/FlowDiagram';
+import { describeFlow, FOUR_LAYERS } from '../../../src/components/FlowDiagram';
 import { layoutFlow, wrapText } from '../../../src/components/FlowDiagram/layout';
 
 const nodes = [
@@ -49,5 +49,12 @@ describe('layoutFlow', () => {
     expect(describeFlow(nodes, [{ label: 'fault' }])).toBe(
       "QEMU's mapping: Device-nGnRE (MT_DEVICE_nGnRE + VM_ALLOW_ANY_UNCACHED); then, via fault, KVM stage 2: NORMAL_NC; then Effective type: Normal-NC",
     );
+  });
+});
+
+describe('FlowDiagram default', () => {
+  it('draws the four layers in the order the site explains them', () => {
+    expect(FOUR_LAYERS.map((n) => n.value)).toEqual(['host stage 1', 'stage 2', 'stage 1', 'transactions']);
+    expect(layoutFlow(FOUR_LAYERS, [], 'row').boxes).toHaveLength(4);
   });
 });
