@@ -71,7 +71,8 @@ export interface FlowLayout {
 
 /**
  * Greedy word wrap to at most `maxChars` per line; a word longer than a line is split (identifiers
- * such as VM_ALLOW_ANY_UNCACHED are broken after an underscore when they can be).
+ * such as VM_ALLOW_ANY_UNCACHED or s2-device-over-s1-normal break after an underscore, hyphen or
+ * slash when they can).
  */
 export function wrapText(text: string, maxChars: number): string[] {
   const lines: string[] = [];
@@ -80,7 +81,8 @@ export function wrapText(text: string, maxChars: number): string[] {
   for (const word of pieces) {
     let rest = word;
     while (rest.length > maxChars) {
-      const cut = rest.lastIndexOf('_', maxChars - 1);
+      const head = rest.slice(0, maxChars);
+      const cut = Math.max(head.lastIndexOf('_'), head.lastIndexOf('-'), head.lastIndexOf('/'));
       const at = cut > 0 ? cut + 1 : maxChars;
       if (line) {
         lines.push(line);

@@ -18,6 +18,9 @@ describe('wrapText', () => {
     expect(lines.every((l) => l.length <= 12)).toBe(true);
     expect(lines[0]?.endsWith('_')).toBe(true);
   });
+  it('splits a hyphenated rule id after a hyphen', () => {
+    expect(wrapText('rule s2-device-over-s1-normal', 22)).toEqual(['rule', 's2-device-over-s1-', 'normal']);
+  });
   it('gives nothing for empty text', () => {
     expect(wrapText('  ', 10)).toEqual([]);
   });
