@@ -205,3 +205,11 @@ export function riscvPassthroughAt(kernel: string, guestMapping: GuestIoremap): 
     reason: `1. ${gStage.how}. 2. KVM sets henvcfg.PBMTE because the vCPU has Svpbmt, so the guest's PBMT bits take effect. 3. ${guest.how}. 4. ${combined.explanation}`,
   };
 }
+
+/** What the RISC-V model states without a primary-source check, for pages to say so. */
+export const RISCV_UNVERIFIED = [
+  'The release in which KVM RISC-V arrived (5.16) and in which Linux started using Svpbmt (5.19): taken from memory of the merge windows, not re-read.',
+  'The release tags for "riscv: introduce ioremap_wc()" and "RISC-V: KVM: Remove automatic I/O mapping for VM_PFNMAP" (6.18): inferred from a push to the riscv tree after v6.17 and a KVM/riscv fixes pull after v6.18-rc1, not from the tags.',
+  'The release in which KVM RISC-V began setting henvcfg.PBMTE: not checked; for the BAR answer up to 6.17 it does not matter, both stages say IO.',
+  "ioremap_cache() on RISC-V: kernel/iomem.c's weak fallback to ioremap() was later folded into memremap() (Arnd Bergmann); whether a driver can still call ioremap_cache() there was not checked. memremap(MEMREMAP_WB) still falls back to ioremap().",
+] as const;
