@@ -16,7 +16,16 @@ import type { PbmtMode, PmaClass, SvpbmtAttrs, SvpbmtRule } from './svpbmt';
 import { decodePbmt, PMA_CLASSES, svpbmtName, svpbmtOrdering, svpbmtTwoStage } from './svpbmt';
 
 export type { GstageChoice, RiscvFact, RiscvFactId, RiscvGuestMapping, RiscvPassthrough } from './kvm';
-export { kvmRiscvGstage, RISCV_FACTS, RISCV_KVM_SOURCES, riscvGuestMapping, riscvHas, riscvPassthroughAt, versionKey } from './kvm';
+export {
+  kvmRiscvGstage,
+  RISCV_FACTS,
+  RISCV_KVM_SOURCES,
+  RISCV_UNVERIFIED,
+  riscvGuestMapping,
+  riscvHas,
+  riscvPassthroughAt,
+  versionKey,
+} from './kvm';
 export type { DecodedPbmt, PbmtMode, PmaClass, SvpbmtAttrs, SvpbmtResult, SvpbmtRule, SvpbmtStages } from './svpbmt';
 export {
   decodePbmt,
