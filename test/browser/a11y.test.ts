@@ -1,0 +1,56 @@
+/**
+ * Every built page passes axe (WCAG 2 A and AA rules) with no serious or critical violation, in the
+ * light and the dark theme. Pages are checked after hydration, so live editors and components are
+ * checked as readers see them.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser';
+import { type StaticServer, serveStatic } from '../support/static-server';
+
+const BUILD = process.env.MEMATTR_BUILD_DIR ?? 'build';
+
+function sitePaths(): string[] {
+  const xml = readFileSync(join(BUILD, 'sitemap.xml'), 'utf8');
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] as string).pathname);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  describe(`axe, ${scheme} theme`, () => {
+    let server: StaticServer;
+    let browser: Awaited<ReturnType<typeof launchBrowser>>;
+    beforeAll(async () => {
+      server = await serveStatic(BUILD);
+      // colorMode.respectPrefersColorScheme is on, so the emulated preference picks the theme.
+      browser = await launchBrowser({ colorScheme: scheme });
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    for (const path of sitePaths()) {
+      it(`${path} has no serious or critical violations`, async () => {
+        const page = await browser.context.newPage();
+        try {
+          await page.goto(server.url + path, { waitUntil: 'networkidle' });
+          await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe(scheme);
+          const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+          const bad = results.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => ({
+              rule: v.id,
+              impact: v.impact,
+              nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ').trim()}`),
+              count: v.nodes.length,
+            }));
+          expect(bad).toEqual([]);
+        } finally {
+          await page.close();
+        }
+      });
+    }
+  });
+}

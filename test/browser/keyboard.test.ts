@@ -1,0 +1,101 @@
+/**
+ * Keyboard-only use of the built site: Tab reaches the search box, the docs sidebar and the main
+ * content; the skip link moves focus into the content; the search box works from the keyboard.
+ */
+
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser';
+import { type StaticServer, serveStatic } from '../support/static-server';
+
+const BUILD = process.env.MEMATTR_BUILD_DIR ?? 'build';
+
+/** Where the focused element is: its region of the page and a short description. */
+async function focused(page: Page): Promise<{ region: string; tag: string; text: string; inLive: boolean }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return { region: 'body', tag: 'body', text: '', inLive: false };
+    const region = el.closest('.navbar__search, [class*="searchBar"]')
+      ? 'search'
+      : el.closest('nav[aria-label="Docs sidebar"], .theme-doc-sidebar-container')
+        ? 'sidebar'
+        : el.closest('main article, main .theme-doc-markdown, main')
+          ? 'main'
+          : el.closest('nav.navbar')
+            ? 'navbar'
+            : 'other';
+    return {
+      region,
+      tag: el.tagName.toLowerCase(),
+      text: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 60),
+      inLive: el.closest('[data-live]') !== null,
+    };
+  });
+}
+
+/** Presses Tab until `stop` holds for the focused element, or `limit` presses. */
+async function tabUntil(page: Page, stop: (f: Awaited<ReturnType<typeof focused>>) => boolean, limit = 150) {
+  const seen: string[] = [];
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    seen.push(`${f.region}:${f.tag}:${f.text}`);
+    if (stop(f)) return { found: f, seen };
+  }
+  return { found: null, seen };
+}
+
+describe('keyboard-only use', () => {
+  let server: StaticServer;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  beforeAll(async () => {
+    server = await serveStatic(BUILD);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(path: string): Promise<Page> {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(server.url + path, { waitUntil: 'networkidle' });
+    return page;
+  }
+
+  it('Tab from the top of /docs/intro reaches the search box, then the sidebar, then the main content', async () => {
+    const page = await open('/docs/intro');
+    const order: string[] = [];
+    for (const region of ['search', 'sidebar', 'main']) {
+      const { found, seen } = await tabUntil(page, (f) => f.region === region);
+      expect(found, `Tab never reached the ${region}; focus went: ${seen.join(' | ')}`).not.toBeNull();
+      order.push(region);
+    }
+    expect(order).toEqual(['search', 'sidebar', 'main']);
+    await page.close();
+  });
+
+  it('the skip link is the first Tab stop and moves focus to the main content', async () => {
+    const page = await open('/docs/intro');
+    await page.keyboard.press('Tab');
+    const first = await focused(page);
+    expect(first.text.toLowerCase()).toContain('skip to main content');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).region).toBe('main');
+    await page.close();
+  });
+
+  it('a search typed in the search box opens a result page with Enter', async () => {
+    const page = await open('/docs/intro');
+    const { found } = await tabUntil(page, (f) => f.region === 'search' && f.tag === 'input');
+    expect(found).not.toBeNull();
+    await page.keyboard.type('stage');
+    await page.locator('[role="option"]').first().waitFor({ state: 'visible' });
+    await page.keyboard.press('ArrowDown');
+    await Promise.all([page.waitForURL((url) => url.pathname !== '/docs/intro' || url.hash !== ''), page.keyboard.press('Enter')]);
+    await expect(page.locator('h1').first().textContent()).resolves.toBeTruthy();
+    await page.close();
+  });
+});
