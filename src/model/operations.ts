@@ -5,10 +5,13 @@
 import { combine, decodeMair, decodeS2 } from './arm64/api';
 import { access } from './bus/api';
 import { claims } from './claims/api';
+import { compare, timeline } from './compare/api';
 import { ioremapMapping, kvmMemslot, kvmStage2, linuxMair, vfioMmap } from './linux/api';
 import type { Answer } from './result';
 import { badInput } from './result';
+import { riscvPassthrough, svpbmtCombine } from './riscv/api';
 import { scenario, scenarioTable } from './scenario/api';
+import { eptCombine, kvmEptType, x86Passthrough } from './x86/api';
 
 type Operation = (input: never) => Answer<unknown>;
 
@@ -25,6 +28,13 @@ export const OPERATIONS = {
   ioremapMapping,
   linuxMair,
   scenarioTable,
+  compare,
+  timeline,
+  eptCombine,
+  kvmEptType,
+  x86Passthrough,
+  svpbmtCombine,
+  riscvPassthrough,
 } as const satisfies Record<string, Operation>;
 
 export type OperationName = keyof typeof OPERATIONS;
@@ -42,9 +52,9 @@ export function runOperation(request: unknown): Answer<unknown> {
   }
   const { op, ...fields } = request as Record<string, unknown>;
   if (op === undefined) return badInput('op', `"op" is required (one of ${OPERATION_NAMES.join(', ')})`);
-  if (typeof op !== 'string' || !isOperationName(op)) {
-    return badInput('op', `unknown op ${JSON.stringify(op)}; known: ${OPERATION_NAMES.join(', ')}`);
-  }
+  if (typeof op !== 'string')
+    return badInput('op', `"op" must be a string naming an operation, got ${Array.isArray(op) ? 'an array' : typeof op}`);
+  if (!isOperationName(op)) return badInput('op', `unknown op ${JSON.stringify(op)}; known: ${OPERATION_NAMES.join(', ')}`);
   const run = OPERATIONS[op] as (input: unknown) => Answer<unknown>;
   try {
     return run(fields);

@@ -8,7 +8,6 @@ import { MEMORY_TYPE_NAMES } from '../arm64/types';
 import { enumField, fieldsOf, integerField } from '../input';
 import {
   ACCESSOR_INFO,
-  ACCESSOR_KERNEL_RANGE,
   ACCESSOR_KERNELS,
   ACCESSORS,
   type Accessor,
@@ -16,11 +15,11 @@ import {
   accessorProgram,
   type CpuProgram,
   type Instr,
-  isAccessorKernel,
   readInstrs,
   relaxedWriteInstrs,
   writeInstrs,
 } from '../linux/accessors';
+import { kernelField } from '../linux/versions';
 import type { Answer } from '../result';
 import { guarded, InputError, ok } from '../result';
 import { type CostRange, costRange } from './cost';
@@ -267,17 +266,6 @@ export function judgeProgram(
   };
 }
 
-function kernelField(fields: Readonly<Record<string, unknown>>): AccessorKernel {
-  const value = fields.kernel;
-  if (value === undefined) throw new InputError('kernel', `kernel is required (a version "MAJOR.MINOR" from ${ACCESSOR_KERNEL_RANGE})`);
-  if (typeof value !== 'string' || !/^\d+\.\d+$/.test(value)) {
-    throw new InputError('kernel', `kernel must be a string "MAJOR.MINOR" from ${ACCESSOR_KERNEL_RANGE}, got ${JSON.stringify(value)}`);
-  }
-  if (!isAccessorKernel(value))
-    throw new InputError('kernel', `kernel ${value} is outside the modelled range ${ACCESSOR_KERNEL_RANGE} (or is not a Linux release)`);
-  return value;
-}
-
 function describeTransactions(n: { min: number; max: number }): string {
   return n.min === n.max ? `${n.min}` : `${n.min} to ${n.max}`;
 }
@@ -294,7 +282,7 @@ export function access(input: unknown): Answer<AccessResult> {
         `memoryType ${memoryType} is cacheable; the bus model covers the uncached types a BAR is mapped with: ${BUS_MEMORY_TYPES.join(', ')}`,
       );
     }
-    const kernel = kernelField(fields);
+    const kernel = kernelField(fields, 'kernel');
     const info = ACCESSOR_INFO[accessor];
     let bytes: number;
     if (info.copy) {
