@@ -2,6 +2,7 @@
 import type { AnyCommand } from '../command';
 import { combineCommand, decodeMairCommand, decodeS2Command } from './arm64';
 import { accessCommand } from './bus';
+import { compareCommand } from './compare';
 import { claimsCommand, kvmStage2Command, scenarioCommand } from './kernel';
 
 export const COMMANDS: readonly AnyCommand[] = [
@@ -12,4 +13,5 @@ export const COMMANDS: readonly AnyCommand[] = [
   scenarioCommand,
   accessCommand,
   claimsCommand,
+  compareCommand,
 ];
