@@ -11,7 +11,25 @@ const config: Config = {
   title: 'memattr',
   tagline: 'Who decides the memory type of a PCI BAR in an arm64 VM, checked by an executable model',
   favicon: 'img/favicon.svg',
-  future: webpack ? { v4: true, faster: false } : { v4: true },
+  // Faster (Rspack, SWC, LightningCSS) without its persistent cache: <Example> pages inline example files
+  // at MDX compile time, and the MDX loader cannot declare them as dependencies, so a cached build would
+  // serve stale example code after an example changes.
+  future: webpack
+    ? { v4: true, faster: false }
+    : {
+        v4: true,
+        faster: {
+          swcJsLoader: true,
+          swcJsMinimizer: true,
+          swcHtmlMinimizer: true,
+          lightningCssMinimizer: true,
+          mdxCrossCompilerCache: true,
+          rspackBundler: true,
+          rspackPersistentCache: false,
+          ssgWorkerThreads: true,
+          gitEagerVcs: true,
+        },
+      },
   url: 'https://memattr.example.org',
   baseUrl: '/',
   onBrokenLinks: 'throw',
