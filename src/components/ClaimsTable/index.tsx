@@ -3,44 +3,25 @@
  * badge, evidence and the examples behind each. Rendered at build time; a filter works after
  * hydration. Rows have ids (`claim-<id>`) so pages can link to them.
  */
+import Link from '@docusaurus/Link';
 import clsx from 'clsx';
 import type { ReactNode } from 'react';
 import { useId, useMemo, useState } from 'react';
-import type { Claim, Verdict } from '../../model';
+import type { Verdict } from '../../model';
 import { claims, VERDICTS } from '../../model';
+import { defaultExampleHref, selectClaims, VERDICT_LABEL } from './select';
 import styles from './styles.module.css';
 
 export interface ClaimsTableProps {
   /** Show only these claim ids, in this order (default: every claim). */
   readonly ids?: readonly string[];
-  /** Where an example name links to; without it, names are shown as code. */
+  /** Where an example name links to (default: its anchor on the page named by its topic). */
   readonly exampleHref?: (name: string) => string | undefined;
   /** Offer the verdict filter (default true). */
   readonly filter?: boolean;
 }
 
-export const VERDICT_LABEL = {
-  holds: 'holds',
-  'holds-with-nuance': 'holds, with nuance',
-  'does-not-hold': 'does not hold',
-  'not-yet-modelled': 'not yet modelled',
-} as const satisfies Record<Verdict, string>;
-
-/** The claims to show: the model's answer, narrowed to `ids` when given (unknown ids are reported). */
-export function selectClaims(all: readonly Claim[], ids?: readonly string[]): { rows: Claim[]; missing: string[] } {
-  if (ids === undefined) return { rows: [...all], missing: [] };
-  const byId = new Map(all.map((c) => [c.id, c]));
-  const rows: Claim[] = [];
-  const missing: string[] = [];
-  for (const id of ids) {
-    const c = byId.get(id);
-    if (c) rows.push(c);
-    else missing.push(id);
-  }
-  return { rows, missing };
-}
-
-export default function ClaimsTable({ ids, exampleHref, filter = true }: ClaimsTableProps): ReactNode {
+export default function ClaimsTable({ ids, exampleHref = defaultExampleHref, filter = true }: ClaimsTableProps): ReactNode {
   const answer = useMemo(() => claims(), []);
   const [verdict, setVerdict] = useState<Verdict | 'all'>('all');
   const id = useId();
@@ -92,6 +73,9 @@ export default function ClaimsTable({ ids, exampleHref, filter = true }: ClaimsT
                 <th scope="row" className={styles.claim}>
                   <span className={styles.speaker}>{c.speaker}</span>
                   <span className={styles.text}>{c.claim}</span>
+                  <Link className={styles.page} to={`/docs/${c.page}`}>
+                    explained in {c.page.replace(/-/g, ' ')}
+                  </Link>
                 </th>
                 <td>
                   <span className={clsx(styles.badge, styles[c.verdict])}>{VERDICT_LABEL[c.verdict]}</span>
@@ -103,8 +87,8 @@ export default function ClaimsTable({ ids, exampleHref, filter = true }: ClaimsT
                   ) : (
                     <ul className={styles.examples}>
                       {c.examples.map((name) => {
-                        const href = exampleHref?.(name);
-                        return <li key={name}>{href ? <a href={href}>{name}</a> : <code>{name}</code>}</li>;
+                        const href = exampleHref(name);
+                        return <li key={name}>{href ? <Link to={href}>{name}</Link> : <code>{name}</code>}</li>;
                       })}
                     </ul>
                   )}

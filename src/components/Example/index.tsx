@@ -5,7 +5,9 @@
  * the static code; only pages that embed an example load it.
  */
 import { usePrismTheme } from '@docusaurus/theme-common';
+import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import { type ComponentType, useEffect, useState } from 'react';
+import { exampleAnchor } from './anchor';
 import { codeTokens } from './Code';
 import type { LiveProps } from './Live';
 import styles from './styles.module.css';
@@ -34,6 +36,9 @@ function whenIdle(run: () => void): () => void {
 
 export default function Example({ name, code, output }: ExampleProps) {
   const theme = usePrismTheme();
+  const anchor = exampleAnchor(name);
+  // Registers the anchor with the build's broken-anchor check (onBrokenAnchors: 'throw').
+  useBrokenLinks().collectAnchor(anchor);
   const [Live, setLive] = useState<ComponentType<LiveProps> | null>(null);
   useEffect(() => {
     let cancelled = false;
@@ -52,9 +57,15 @@ export default function Example({ name, code, output }: ExampleProps) {
     throw new Error(`<Example name="${name}" />: code and output are missing; is src/doctest/remark-examples.ts in docs.remarkPlugins?`);
   }
   const file = `examples/${name}.ts`;
-  if (Live) return <Live name={name} file={file} code={code} output={output} theme={theme} />;
+  if (Live) {
+    return (
+      <div id={anchor}>
+        <Live name={name} file={file} code={code} output={output} theme={theme} />
+      </div>
+    );
+  }
   return (
-    <figure className={styles.example} data-example={name}>
+    <figure id={anchor} className={styles.example} data-example={name}>
       <figcaption className={styles.header}>
         <span className={styles.file}>{file}</span>
       </figcaption>

@@ -24,8 +24,32 @@ export interface Checked {
   readonly evidence: string;
 }
 
+export const CLAIM_IDS = [
+  'writel-on-nc-malfunctions',
+  'iowrite64-copy-on-device-correct-but-slower',
+  'guest-driver-should-choose',
+  'userspace-drivers-out-of-scope',
+  'userspace-wc-via-vfio-uapi',
+  'vm-gets-nc-through-its-stage1',
+  'stage2-wins',
+  'vfio-keeps-device-when-in-doubt',
+  'only-vfio-pci-allows-nc',
+  'flag-says-wrong-type-is-safe',
+  'kvm-puts-nc-in-userspace-stage1',
+  'flag-meaning-inverted',
+  'arm64-lacks-uffd-wp',
+  'userspace-needs-no-vma-flag',
+  'no-nc-mapping-in-qemu',
+  'guest-stage1-sets-the-type',
+  'device-stage1-over-nc-stage2-is-device',
+  'hidden-stage2-alias-harmless',
+  'nc-in-qemu-risks-speculative-reads',
+  'qemu-emulation-needs-device',
+] as const;
+export type ClaimId = (typeof CLAIM_IDS)[number];
+
 export interface ClaimSpec {
-  readonly id: string;
+  readonly id: ClaimId;
   readonly speaker: Speaker;
   readonly claim: string;
   readonly check: () => Checked;

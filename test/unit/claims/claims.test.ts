@@ -30,7 +30,7 @@ describe('claims() shape', () => {
       expect(VERDICTS).toContain(c.verdict);
       expect(c.claim.length).toBeGreaterThan(20);
       expect(c.evidence.length).toBeGreaterThan(20);
-      expect(c.examples).toEqual([]);
+      expect(c.examples.length).toBeGreaterThan(0);
     }
   });
   it('gives both speakers claims', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectClaims } from '../../../src/components/ClaimsTable';
+import { selectClaims } from '../../../src/components/ClaimsTable/select';
 import { hexByte, hexNibble, memoryClassOf, memoryClassOfName, shortName } from '../../../src/components/shared/format';
 import { claims, combine, MEMORY_TYPE_NAMES } from '../../../src/model';
 
