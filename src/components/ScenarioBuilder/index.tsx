@@ -8,6 +8,7 @@ import { useId, useMemo, useState } from 'react';
 import type { GuestMapping, ScenarioInput, VfioDriver } from '../../model';
 import { GUEST_MAPPINGS, KERNEL_VERSIONS, scenario, VFIO_DRIVERS } from '../../model';
 import FlowDiagram from '../FlowDiagram';
+import controls from '../shared/controls.module.css';
 import { attrsName, memoryClassOf } from '../shared/format';
 import tones from '../shared/tones.module.css';
 import { scenarioFlow } from './flow';
@@ -39,11 +40,11 @@ export default function ScenarioBuilder({ initial = {}, kernels = KERNEL_VERSION
   const answer = useMemo(() => scenario({ kernel, vfioDriver, guestMapping, fwb, dic }), [kernel, vfioDriver, guestMapping, fwb, dic]);
 
   return (
-    <section className={styles.builder} aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`} className={styles.srOnly}>
+    <section className={controls.panel} aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`} className={controls.srOnly}>
         Scenario builder
       </h3>
-      <fieldset className={styles.controls}>
+      <fieldset className={controls.controls}>
         <legend>Scenario</legend>
         <label>
           Host kernel
@@ -75,10 +76,10 @@ export default function ScenarioBuilder({ initial = {}, kernels = KERNEL_VERSION
             ))}
           </select>
         </label>
-        <label className={styles.check}>
+        <label className={controls.check}>
           <input type="checkbox" checked={fwb} onChange={(e) => setFwb(e.currentTarget.checked)} data-testid="scenario-fwb" /> FEAT_S2FWB
         </label>
-        <label className={styles.check}>
+        <label className={controls.check}>
           <input type="checkbox" checked={dic} onChange={(e) => setDic(e.currentTarget.checked)} /> CTR_EL0.DIC
         </label>
       </fieldset>

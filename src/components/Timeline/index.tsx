@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import { useId, useMemo, useState } from 'react';
 import type { Accessor, MemoryTypeName, ProgramJudgement } from '../../model';
 import { ACCESSOR_KERNELS, ACCESSORS, access, BUS_MEMORY_TYPES, HAZARD_MEANING } from '../../model';
+import controls from '../shared/controls.module.css';
 import { memoryClassOfName } from '../shared/format';
 import tones from '../shared/tones.module.css';
 import { COPY_SIZES, FIRST_OUTCOMES, transactionDescription, transactionLabel } from './labels';
@@ -41,11 +42,11 @@ export default function Timeline({
   );
 
   return (
-    <section className={styles.timeline} aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`} className={styles.srOnly}>
+    <section className={controls.panel} aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`} className={controls.srOnly}>
         Transaction timeline
       </h3>
-      <fieldset className={styles.controls}>
+      <fieldset className={controls.controls}>
         <legend>Accessor and memory type</legend>
         <label>
           Accessor
