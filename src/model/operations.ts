@@ -11,6 +11,7 @@ import type { Answer } from './result';
 import { badInput } from './result';
 import { riscvPassthrough, svpbmtCombine } from './riscv/api';
 import { scenario, scenarioTable } from './scenario/api';
+import { qemuEmulation, qemuMapBar, userspaceDriver } from './vmm/api';
 import { eptCombine, kvmEptType, x86Passthrough } from './x86/api';
 
 type Operation = (input: never) => Answer<unknown>;
@@ -28,6 +29,9 @@ export const OPERATIONS = {
   ioremapMapping,
   linuxMair,
   scenarioTable,
+  qemuMapBar,
+  qemuEmulation,
+  userspaceDriver,
   compare,
   timeline,
   eptCombine,

@@ -3,7 +3,7 @@ import type { AnyCommand } from '../command';
 import { combineCommand, decodeMairCommand, decodeS2Command } from './arm64';
 import { accessCommand } from './bus';
 import { compareCommand } from './compare';
-import { claimsCommand, kvmStage2Command, scenarioCommand } from './kernel';
+import { claimsCommand, kvmStage2Command, scenarioCommand, userspaceCommand } from './kernel';
 
 export const COMMANDS: readonly AnyCommand[] = [
   decodeMairCommand,
@@ -11,6 +11,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   combineCommand,
   kvmStage2Command,
   scenarioCommand,
+  userspaceCommand,
   accessCommand,
   claimsCommand,
   compareCommand,

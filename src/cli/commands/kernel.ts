@@ -1,5 +1,5 @@
-/** `kvm-stage2`, `scenario` and `claims`: the kernel, VMM and scenario layers on the command line. */
-import type { ClaimsResult, KvmStage2Result, ScenarioResult, ScenarioTable } from '../../model/index';
+/** `kvm-stage2`, `scenario`, `claims` and `userspace`: the kernel, VMM and scenario layers on the command line. */
+import type { ClaimsResult, KvmStage2Result, ScenarioResult, ScenarioTable, UserspaceMapping } from '../../model/index';
 import {
   claims,
   FAULT_KINDS,
@@ -10,6 +10,8 @@ import {
   MT_NAMES,
   scenario,
   scenarioTable,
+  USERSPACE_PATHS,
+  userspaceDriver,
   VFIO_DRIVERS,
   VMA_FLAGS,
 } from '../../model/index';
@@ -115,4 +117,17 @@ export const claimsCommand: Command<ClaimsResult> = {
   flags: [],
   run: () => claims(),
   render: (r) => r.claims.map((c) => `[${c.verdict}] ${c.id} (${c.speaker})\n  ${c.claim}\n  evidence: ${c.evidence}`).join('\n\n'),
+};
+
+export const userspaceCommand: Command<UserspaceMapping> = {
+  name: 'userspace',
+  summary: 'What a userspace driver (DPDK) gets when it maps a vfio-pci BAR itself: today, or through the unmerged dma-buf proposal.',
+  usage: 'memattr userspace --kernel 6.17 --path vfio-pci-mmap|dmabuf-proposal-uc|dmabuf-proposal-wc [--json]',
+  flags: [
+    { flag: 'kernel', field: 'kernel', kind: { type: 'enum', values: KERNEL_VERSIONS }, help: 'host kernel version (required)' },
+    { flag: 'path', field: 'path', kind: { type: 'enum', values: USERSPACE_PATHS }, help: 'how the driver maps the BAR (required)' },
+  ],
+  notes: [KERNEL_NOTE],
+  run: userspaceDriver,
+  render: (r) => `${r.memoryType} (${r.memType}, MAIR ${hex(r.mair, 2)}), ${r.status}\n${r.explanation}`,
 };

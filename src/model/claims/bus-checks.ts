@@ -43,7 +43,7 @@ export function busVerdict(claim: BusClaim): Checked {
   const slower = dev.transactions.min > nc.transactions.min;
   const time =
     dev.cost && nc.cost
-      ? ` (fewest-transaction wire time ${dev.cost.fewest.timeNs} vs ${nc.cost.fewest.timeNs} ns in the bus model's PCIe cost)`
+      ? ` (best case ${dev.cost.fewest.wireBytes} vs ${nc.cost.fewest.wireBytes} bytes on the wire in the bus model's PCIe cost)`
       : '';
   return {
     verdict: dev.correct && slower ? 'holds' : dev.correct ? 'holds-with-nuance' : 'does-not-hold',
