@@ -2,7 +2,8 @@
  * KVM/arm64's stage-2 attribute choice for one guest fault, user_mem_abort() in
  * arch/arm64/kvm/mmu.c, and the memslot check in kvm_arch_prepare_memory_region(), by kernel era:
  *
- * - v5.10–v6.8: a pfn that is not memory (kvm_is_device_pfn()) is mapped KVM_PGTABLE_PROT_DEVICE;
+ * - v5.10–v6.8: a pfn that is not memory (kvm_is_device_pfn(): !pfn_valid() up to 5.13,
+ *   !pfn_is_map_memory() from 5.14; `pfnIsMemory` stands for that era's test) is mapped KVM_PGTABLE_PROT_DEVICE;
  *   an exec fault on it returns -ENOEXEC (since 6d674e28f642, v5.0).
  * - v6.9–v6.16: the same, except that a VMA with VM_ALLOW_ANY_UNCACHED gets
  *   KVM_PGTABLE_PROT_NORMAL_NC (8c47ce3e1d2c).
