@@ -1,6 +1,7 @@
 /**
  * Keyboard-only use of the built site: Tab reaches the search box, the docs sidebar and the main
- * content; the skip link moves focus into the content; the search box works from the keyboard.
+ * content; the skip link moves focus into the content; a live example on /docs/intro can be reached,
+ * edited and run without a mouse.
  */
 
 import type { Page } from 'playwright-core';
@@ -96,6 +97,40 @@ describe('keyboard-only use', () => {
     await page.keyboard.press('ArrowDown');
     await Promise.all([page.waitForURL((url) => url.pathname !== '/docs/intro' || url.hash !== ''), page.keyboard.press('Enter')]);
     await expect(page.locator('h1').first().textContent()).resolves.toBeTruthy();
+    await page.close();
+  });
+
+  it('a live example on /docs/intro is reached by Tab, edited and run with the keyboard alone', async () => {
+    const page = await open('/docs/intro');
+    await page.locator('[data-live] textarea').first().waitFor({ state: 'attached' });
+    const { found, seen } = await tabUntil(page, (f) => f.inLive && f.tag === 'textarea');
+    expect(found, `Tab never reached a live editor; focus went: ${seen.join(' | ')}`).not.toBeNull();
+    // Pin the example that has focus now (a :focus selector would stop matching once focus moves on).
+    const index = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-live]')].findIndex((e) => e.contains(document.activeElement)),
+    );
+    const output = page.locator('[data-live]').nth(index).locator('[data-example-output]');
+    const before = (await output.textContent()) ?? '';
+
+    // Type a new last line; Esc releases Tab, Shift+Tab goes back to the Run button; Enter runs.
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type("console.log('first, by keyboard');");
+    await page.keyboard.press('Escape');
+    for (let i = 0; i < 5 && (await focused(page)).text !== 'Run'; i++) await page.keyboard.press('Shift+Tab');
+    expect((await focused(page)).text).toBe('Run');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await output.textContent()) ?? '', { timeout: 20_000 }).toContain('first, by keyboard');
+    expect(before).not.toContain('first, by keyboard');
+
+    // Tab forward into the editor again, add a line and run it with Ctrl+Enter.
+    const back = await tabUntil(page, (f) => f.inLive && f.tag === 'textarea', 5);
+    expect(back.found, back.seen.join(' | ')).not.toBeNull();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type("console.log('second, by keyboard');");
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(async () => (await output.textContent()) ?? '', { timeout: 20_000 }).toContain('second, by keyboard');
     await page.close();
   });
 });
