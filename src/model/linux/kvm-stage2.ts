@@ -193,13 +193,17 @@ export function decideStage2(r: Stage2Request): KvmStage2Result {
         ? 'executable up front because the CPU has DIC (ARM64_HAS_CACHE_DIC)'
         : 'not executable yet: without DIC, X is added on the first exec fault';
   // Dirty logging (v5.10+): a read/exec fault in a logged memslot maps read-only so the first write is
-  // tracked; device mappings skip this branch. VM_PFNMAP memslots cannot log (memslot check).
-  const writable = !(!forced && r.logging && r.fault !== 'write');
-  const logWhy = r.logging
-    ? writable
-      ? '; dirty logging is on and this is a write fault, so it maps writable'
-      : '; dirty logging is on and this is not a write fault, so it maps read-only (S2AP W clear) to catch the first write'
-    : '';
+  // tracked. The check is the else-branch of the device / PFNMAP test, so only the plain-memory branches
+  // reach it (in 6.17+ a cacheable PFNMAP does not). VM_PFNMAP memslots cannot log (memslot check).
+  const logsWrites = branch === 'memory' || branch === 'not-pfnmap-assumed-cacheable';
+  const writable = !(logsWrites && r.logging && r.fault !== 'write');
+  const logWhy = !r.logging
+    ? ''
+    : !logsWrites
+      ? '; dirty logging does not write-protect this branch (the check sits in the else-branch of the device / PFNMAP test)'
+      : writable
+        ? '; dirty logging is on and this is a write fault, so it maps writable'
+        : '; dirty logging is on and this is not a write fault, so it maps read-only (S2AP W clear) to catch the first write';
   return {
     errno: null,
     prot,

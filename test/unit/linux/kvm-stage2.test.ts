@@ -195,3 +195,24 @@ describe('kvmStage2 input checking', () => {
     for (const junk of [null, 1, 'x', [], { kernel: null }]) expect(kvmStage2(junk as never).ok).toBe(false);
   });
 });
+
+describe('dirty logging and the 6.17 cacheable-PFNMAP branch', () => {
+  it('does not write-protect a read fault on a cacheable VM_MIXEDMAP page (the check is in the else-branch)', () => {
+    const r = kvmStage2({
+      kernel: '6.17',
+      pfnIsMemory: false,
+      vmaFlags: ['VM_MIXEDMAP'],
+      vmaMemType: 'MT_NORMAL',
+      fwb: true,
+      dic: true,
+      fault: 'read',
+      logging: true,
+    });
+    expect(r.ok && r.result.branch).toBe('cacheable-pfnmap');
+    expect(r.ok && r.result.writable).toBe(true);
+  });
+  it('still write-protects a read fault on memory in a logged memslot', () => {
+    const r = kvmStage2({ kernel: '6.17', pfnIsMemory: true, vmaFlags: [], vmaMemType: 'MT_NORMAL', fault: 'read', logging: true });
+    expect(r.ok && r.result.writable).toBe(false);
+  });
+});
