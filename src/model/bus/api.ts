@@ -33,7 +33,7 @@ import {
   verdictOver,
 } from './devices';
 import { type EnumerateOptions, enumerateOutcomes, summarize } from './enumerate';
-import { BUS_MEMORY_TYPES, type BusMemoryType, isBusMemoryType } from './rules';
+import { BUS_MEMORY_TYPES, type BusMemoryType, isBusMemoryType, TYPE_RULES } from './rules';
 import type { Hazard, Outcome, Transaction, Unit } from './types';
 import { HAZARD_MEANING, HAZARDS } from './types';
 
@@ -315,7 +315,11 @@ export function access(input: unknown): Answer<AccessResult> {
     if ('error' in single) throw new Error(`model limit: ${single.error}`);
     const transactions = single.writeTransactions;
     const cost = info.direction === 'write' ? costRange(single.extremes.fewest, single.extremes.most) : null;
-    const hazards = HAZARDS.filter((h) => programs.some((p) => p.hazards.includes(h)));
+    // The enumeration places speculative reads only at locations a program reads. A type that allows
+    // speculation (Arm ARM B2 "Normal memory") may read any location, even in a program that only
+    // writes, so the set names the hazard whenever the type allows it.
+    const typeSpeculates = TYPE_RULES[memoryType].speculativeReads;
+    const hazards = HAZARDS.filter((h) => programs.some((p) => p.hazards.includes(h)) || (h === 'speculative-read' && typeSpeculates));
     const correct = programs.every((p) => p.ok);
 
     const lines: string[] = [];

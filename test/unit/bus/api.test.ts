@@ -93,3 +93,14 @@ describe('access() results', () => {
     expect(p?.outcomes.some((o) => o.transactions.length === 1 && o.transactions[0]?.size === 8)).toBe(true);
   });
 });
+
+describe('access(): speculation is a property of the type, not only of the program', () => {
+  it('names speculative-read on Normal-NC even for programs that only write, and never on Device', () => {
+    for (const accessor of ['writeq', 'writel_relaxed'] as const) {
+      const nc = access({ accessor, memoryType: 'Normal-NC', kernel: '6.10' });
+      const dev = access({ accessor, memoryType: 'Device-GRE', kernel: '6.10' });
+      expect(nc.ok && nc.result.hazards).toContain('speculative-read');
+      expect(dev.ok && dev.result.hazards).not.toContain('speculative-read');
+    }
+  });
+});
