@@ -17,12 +17,12 @@
  * - commit ead79118dae6 "arm64/io: Provide a WC friendly __iowriteXX_copy()" (Jason Gunthorpe, Linux 6.10):
  *   arm64 `__iowrite{32,64}_copy()` emit blocks of 8/4/2/1 consecutive STR (inline asm) then one DGH.
  * - `memcpy_toio()`: arch/arm64/kernel/io.c `__memcpy_toio()` (before 6.13), then the generic one in
- *   lib/iomap_copy.c (commit 0110feaaf6d0 "arm64: Use new fallback IO memcpy/memset", 6.13): byte stores
+ *   lib/iomem_copy.c (commit 0110feaaf6d0 "arm64: Use new fallback IO memcpy/memset", 6.13): byte stores
  *   until the destination is 8-byte aligned, 8-byte raw stores, byte stores for the tail. No barrier,
  *   no DGH in either.
  */
 
-import { KERNEL_RANGE, KERNEL_VERSIONS, type KernelVersion } from './versions';
+import { atLeast, KERNEL_RANGE, KERNEL_VERSIONS, type KernelVersion } from './versions';
 
 /** Barrier instructions that appear in the accessors. DGH is a hint, not a barrier (Arm ARM "DGH"). */
 export const BARRIER_KINDS = ['dmb-oshst', 'dmb-oshld', 'dmb-osh', 'dgh'] as const;
@@ -79,15 +79,6 @@ export const ACCESSOR_KERNELS = KERNEL_VERSIONS;
 export type AccessorKernel = KernelVersion;
 export const ACCESSOR_KERNEL_RANGE = KERNEL_RANGE;
 
-export function isAccessorKernel(value: string): value is AccessorKernel {
-  return (ACCESSOR_KERNELS as readonly string[]).includes(value);
-}
-
-/** Orders two covered versions numerically (so "6.9" < "6.10"). */
-export function kernelAtLeast(kernel: AccessorKernel, since: AccessorKernel): boolean {
-  return ACCESSOR_KERNELS.indexOf(kernel) >= ACCESSOR_KERNELS.indexOf(since);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Accessors
 
@@ -140,10 +131,17 @@ export const ACCESSOR_CHANGES: readonly AccessorChange[] = [
   {
     accessor: 'memcpy_toio',
     since: '6.13',
-    summary: 'arm64 uses the generic lib/iomap_copy.c implementation; for an 8-byte-aligned destination the stores are the same',
+    summary: 'arm64 uses the generic lib/iomem_copy.c implementation; for an 8-byte-aligned destination the stores are the same',
     source: 'commit 0110feaaf6d0 "arm64: Use new fallback IO memcpy/memset" (asm-generic pull for 6.13)',
   },
 ];
+
+/** True when `kernel` has the accessor's change (the one date, kept in ACCESSOR_CHANGES). */
+function hasChange(kernel: AccessorKernel, accessor: Accessor): boolean {
+  const change = ACCESSOR_CHANGES.find((c) => c.accessor === accessor);
+  if (!change) throw new Error(`no recorded change for ${accessor}`);
+  return atLeast(kernel, change.since);
+}
 
 function str(offset: number, size: number, label: string, block?: number): Instr {
   const mnemonic: StoreMnemonic = size === 1 ? 'STRB' : size === 2 ? 'STRH' : 'STR';
@@ -188,7 +186,7 @@ export function copyBlocks(count: number): number[] {
 function iowriteCopy(element: 4 | 8, bytes: number, kernel: AccessorKernel, offset: number): Instr[] {
   const count = bytes / element;
   const out: Instr[] = [];
-  if (!kernelAtLeast(kernel, '6.10')) {
+  if (!hasChange(kernel, element === 8 ? '__iowrite64_copy' : '__iowrite32_copy')) {
     for (let i = 0; i < count; i++) out.push(str(offset + i * element, element, `element ${i}: STR (${element * 8}-bit)`));
     return out;
   }
@@ -260,7 +258,7 @@ export function accessorProgram(accessor: Accessor, kernel: AccessorKernel, byte
     case '__iowrite32_copy':
     case '__iowrite64_copy': {
       const element = ACCESSOR_INFO[accessor].element;
-      const era = kernelAtLeast(kernel, '6.10')
+      const era = hasChange(kernel, accessor)
         ? 'arch/arm64/include/asm/io.h + kernel/io.c (commit ead79118dae6, 6.10+)'
         : `lib/iomap_copy.c weak ${accessor}() (before 6.10)`;
       return {
@@ -271,8 +269,8 @@ export function accessorProgram(accessor: Accessor, kernel: AccessorKernel, byte
       };
     }
     case 'memcpy_toio': {
-      const era = kernelAtLeast(kernel, '6.13')
-        ? 'lib/iomap_copy.c __memcpy_toio() (arm64 uses it since commit 0110feaaf6d0, 6.13)'
+      const era = hasChange(kernel, 'memcpy_toio')
+        ? 'lib/iomem_copy.c __memcpy_toio() (arm64 uses it since commit 0110feaaf6d0, 6.13)'
         : 'arch/arm64/kernel/io.c __memcpy_toio() (before 6.13)';
       return { name: 'memcpy_toio', description: `memcpy_toio() of ${bytes} bytes`, instrs: memcpyToio(bytes, offset), source: era };
     }
