@@ -36,12 +36,23 @@ export async function runBatch(input: Readable, output: Writable): Promise<void>
   let pending: string[] = [];
   let pendingBytes = 0;
 
+  // A failed write (EPIPE, ENOSPC) arrives as an 'error' event; keep it and stop, never wait forever.
+  let writeFailure: Error | null = null;
+  output.on('error', (e: Error) => {
+    writeFailure = e;
+  });
   const flush = async () => {
+    if (writeFailure) throw writeFailure;
     if (pending.length === 0) return;
     const text = pending.join('');
     pending = [];
     pendingBytes = 0;
-    if (!output.write(text)) await new Promise<void>((resolve) => output.once('drain', resolve));
+    if (!output.write(text)) {
+      await new Promise<void>((resolve, reject) => {
+        output.once('drain', resolve);
+        output.once('error', reject);
+      });
+    }
   };
 
   const emit = async (answer: Answer<unknown>) => {
@@ -78,4 +89,5 @@ export async function runBatch(input: Readable, output: Writable): Promise<void>
   // The text after the last "\n" is a line only if it is not empty.
   if (lineBytes > 0) await finishLine();
   await flush();
+  if (writeFailure) throw writeFailure;
 }

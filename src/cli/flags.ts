@@ -2,12 +2,15 @@
  * Flag parsing for `memattr <command>`: each command declares its flags and the input field each one
  * fills, so a bad flag is reported as a BAD_INPUT naming that field.
  */
+import { KERNEL_RANGE, KERNEL_VERSIONS } from '../model/index';
 
 export type FlagKind =
   | { readonly type: 'int'; readonly min: number; readonly max: number }
   | { readonly type: 'bool' }
   | { readonly type: 'enum'; readonly values: readonly string[] }
-  | { readonly type: 'list'; readonly values: readonly string[] };
+  | { readonly type: 'list'; readonly values: readonly string[] }
+  /** Text, checked by `valid` when given; the message names the range instead of listing every value. */
+  | { readonly type: 'string'; readonly hint: string; readonly valid?: { readonly values: readonly string[]; readonly range: string } };
 
 export interface FlagSpec {
   /** Flag name without dashes, e.g. "s1". */
@@ -19,6 +22,9 @@ export interface FlagSpec {
   /** Also accepted as the first positional argument. */
   readonly positional?: boolean;
 }
+
+/** A kernel version flag: an unknown version gets a message naming the covered range. */
+export const KERNEL_FLAG: FlagKind = { type: 'string', hint: 'MAJOR.MINOR', valid: { values: KERNEL_VERSIONS, range: KERNEL_RANGE } };
 
 export class FlagError extends Error {
   constructor(
@@ -61,6 +67,14 @@ function convert(spec: FlagSpec, text: string): unknown {
           spec.field,
           `--${spec.flag} (${spec.field}) must be one of ${kind.values.join(', ')}, got ${JSON.stringify(text)}`,
         );
+      return text;
+    case 'string':
+      if (kind.valid && !kind.valid.values.includes(text)) {
+        throw new FlagError(
+          spec.field,
+          `--${spec.flag} (${spec.field}) must be ${kind.hint} from ${kind.valid.range}, got ${JSON.stringify(text)}`,
+        );
+      }
       return text;
     case 'list': {
       const items = text.split(',').filter((s) => s.length > 0);

@@ -3,10 +3,12 @@
  * Exit status: 0 success, 2 BAD_INPUT (one line on stderr naming the field), 3 RESERVED.
  */
 import type { Answer, ModelError } from '../model/index';
+import { KERNEL_RANGE } from '../model/index';
 import { OPERATION_NAMES } from '../model/operations';
 import { runBatch } from './batch';
 import type { AnyCommand } from './command';
 import { COMMANDS } from './commands/index';
+import type { FlagKind } from './flags';
 import { FlagError, parseFlags } from './flags';
 
 export const EXIT = { ok: 0, badInput: 2, reserved: 3, io: 1 } as const;
@@ -35,16 +37,18 @@ function helpLine(flag: string, text: string): string {
   return `  ${flag.padEnd(32)} ${text}`;
 }
 
+/** How --help shows the value a flag takes, per kind of flag. */
+const FLAG_VALUE_HINT: { [K in FlagKind['type']]: (kind: Extract<FlagKind, { type: K }>) => string } = {
+  bool: () => '',
+  int: () => ' <n>',
+  list: () => ' <a,b,...>',
+  string: (kind) => ` <${kind.hint}>`,
+  enum: (kind) => ` <${kind.values.join('|')}>`,
+};
+
 function commandHelp(c: AnyCommand): string {
   const flagLines = c.flags.map((f) => {
-    const value =
-      f.kind.type === 'bool'
-        ? ''
-        : f.kind.type === 'int'
-          ? ' <n>'
-          : f.kind.type === 'list'
-            ? ' <a,b,...>'
-            : ` <${f.kind.values.join('|')}>`;
+    const value = FLAG_VALUE_HINT[f.kind.type](f.kind as never);
     return helpLine(`--${f.flag}${value}`, `${f.help} [${f.field}]`);
   });
   const switchLines = (c.switches ?? []).map((s) => helpLine(`--${s.name}`, s.help));
@@ -69,6 +73,7 @@ const BATCH_HELP = [
   'Usage: memattr batch < requests.jsonl',
   '',
   `Operations: ${OPERATION_NAMES.join(', ')}`,
+  `Kernel versions are "MAJOR.MINOR" strings from ${KERNEL_RANGE}.`,
   'Numbers are JSON integers ("0x44" is BAD_INPUT here). Exit status is 0 unless stdin or stdout fails.',
 ].join('\n');
 

@@ -22,7 +22,7 @@ export function fieldsOf(input: unknown, known: readonly string[]): Fields {
   }
   for (const key of Object.keys(input)) {
     if (!known.includes(key)) {
-      throw new InputError(key, `unknown field "${key}"; known fields: ${known.join(', ')}`);
+      throw new InputError(key, known.length === 0 ? `unknown field "${key}": this operation takes no fields` : `unknown field "${key}"; known fields: ${known.join(', ')}`);
     }
   }
   return input as Fields;
@@ -46,13 +46,6 @@ export function integerField(fields: Fields, name: string, min: number, max: num
 export function booleanField(fields: Fields, name: string, fallback: boolean): boolean {
   const value = fields[name];
   if (value === undefined) return fallback;
-  if (typeof value !== 'boolean') throw new InputError(name, `${name} must be true or false, got ${describe(value)}`);
-  return value;
-}
-
-export function optionalBooleanField(fields: Fields, name: string): boolean | undefined {
-  const value = fields[name];
-  if (value === undefined) return undefined;
   if (typeof value !== 'boolean') throw new InputError(name, `${name} must be true or false, got ${describe(value)}`);
   return value;
 }

@@ -1,16 +1,17 @@
 /** `access`: what a device may observe when a driver uses an MMIO accessor on a memory type. */
 import type { AccessResult } from '../../model/index';
-import { ACCESSOR_KERNELS, ACCESSORS, access, KERNEL_RANGE, MEMORY_TYPE_NAMES } from '../../model/index';
+import { ACCESSORS, access, KERNEL_RANGE, MEMORY_TYPE_NAMES } from '../../model/index';
 import type { Command } from '../command';
+import { KERNEL_FLAG } from '../flags';
 
 export const accessCommand: Command<AccessResult> = {
   name: 'access',
   summary: 'What a device may observe when a driver uses an MMIO accessor on a memory type, and whether the driver can rely on it.',
-  usage: 'memattr access --accessor writel --type Normal-NC [--kernel 6.10] [--bytes 64] [--json]',
+  usage: 'memattr access --accessor writel --type Normal-NC --kernel 6.10 [--bytes 64] [--json]',
   flags: [
     { flag: 'accessor', field: 'accessor', kind: { type: 'enum', values: ACCESSORS }, help: 'the accessor (required)' },
     { flag: 'type', field: 'memoryType', kind: { type: 'enum', values: MEMORY_TYPE_NAMES }, help: 'the effective memory type (required)' },
-    { flag: 'kernel', field: 'kernel', kind: { type: 'enum', values: ACCESSOR_KERNELS }, help: "the guest kernel's version (required)" },
+    { flag: 'kernel', field: 'kernel', kind: KERNEL_FLAG, help: "the guest kernel's version (required)" },
     {
       flag: 'bytes',
       field: 'bytes',

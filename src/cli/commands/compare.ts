@@ -2,6 +2,7 @@
 import type { CompareResult } from '../../model/index';
 import { compare, GUEST_MAPPINGS, KERNEL_RANGE, KERNEL_VERSIONS } from '../../model/index';
 import type { Command } from '../command';
+import { KERNEL_FLAG } from '../flags';
 import { columns } from '../format';
 
 export const compareCommand: Command<CompareResult> = {
@@ -18,7 +19,7 @@ export const compareCommand: Command<CompareResult> = {
     {
       flag: 'kernel',
       field: 'kernel',
-      kind: { type: 'enum', values: KERNEL_VERSIONS },
+      kind: KERNEL_FLAG,
       help: 'host and guest kernel version (default 6.17)',
     },
   ],

@@ -5,7 +5,6 @@ import {
   FAULT_KINDS,
   GUEST_MAPPINGS,
   KERNEL_RANGE,
-  KERNEL_VERSIONS,
   kvmStage2,
   MT_NAMES,
   scenario,
@@ -17,6 +16,7 @@ import {
 } from '../../model/index';
 import { badInput } from '../../model/result';
 import type { Command } from '../command';
+import { KERNEL_FLAG } from '../flags';
 import { columns, hex } from '../format';
 
 const KERNEL_NOTE = `Kernel versions: "MAJOR.MINOR" from ${KERNEL_RANGE} (the range whose behaviour was checked at the source).`;
@@ -27,7 +27,7 @@ export const kvmStage2Command: Command<KvmStage2Result> = {
   usage:
     'memattr kvm-stage2 --kernel 6.9 --pfn-is-memory=false --vma-flags VM_IO,VM_PFNMAP,VM_ALLOW_ANY_UNCACHED --vma-mem-type MT_DEVICE_nGnRnE --fault write [--fwb] [--json]',
   flags: [
-    { flag: 'kernel', field: 'kernel', kind: { type: 'enum', values: KERNEL_VERSIONS }, help: 'host kernel version (required)' },
+    { flag: 'kernel', field: 'kernel', kind: KERNEL_FLAG, help: 'host kernel version (required)' },
     {
       flag: 'pfn-is-memory',
       field: 'pfnIsMemory',
@@ -75,7 +75,7 @@ export const scenarioCommand: Command<ScenarioResult | ScenarioTable> = {
   summary: 'End to end: QEMU maps a VFIO BAR, KVM builds stage 2, the guest maps it -> the effective type.',
   usage: 'memattr scenario --kernel 6.9 --vfio vfio-pci --guest ioremap_wc [--fwb] [--json]   |   memattr scenario --table [--json]',
   flags: [
-    { flag: 'kernel', field: 'kernel', kind: { type: 'enum', values: KERNEL_VERSIONS }, help: 'host kernel version (required)' },
+    { flag: 'kernel', field: 'kernel', kind: KERNEL_FLAG, help: 'host kernel version (required)' },
     {
       flag: 'vfio',
       field: 'vfioDriver',
@@ -94,7 +94,7 @@ export const scenarioCommand: Command<ScenarioResult | ScenarioTable> = {
     {
       flag: 'guest-kernel',
       field: 'guestKernel',
-      kind: { type: 'enum', values: KERNEL_VERSIONS },
+      kind: KERNEL_FLAG,
       help: "the guest's kernel version (default: --kernel)",
     },
   ],
@@ -124,7 +124,7 @@ export const userspaceCommand: Command<UserspaceMapping> = {
   summary: 'What a userspace driver (DPDK) gets when it maps a vfio-pci BAR itself: today, or through the unmerged dma-buf proposal.',
   usage: 'memattr userspace --kernel 6.17 --path vfio-pci-mmap|dmabuf-proposal-uc|dmabuf-proposal-wc [--json]',
   flags: [
-    { flag: 'kernel', field: 'kernel', kind: { type: 'enum', values: KERNEL_VERSIONS }, help: 'host kernel version (required)' },
+    { flag: 'kernel', field: 'kernel', kind: KERNEL_FLAG, help: 'host kernel version (required)' },
     { flag: 'path', field: 'path', kind: { type: 'enum', values: USERSPACE_PATHS }, help: 'how the driver maps the BAR (required)' },
   ],
   notes: [KERNEL_NOTE],
