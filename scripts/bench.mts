@@ -20,7 +20,8 @@ import { serveStatic } from '../test/support/static-server';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench-results');
-const BARE = join(ROOT, 'node_modules', '.cache', 'memattr-bench', 'bare-site');
+// Outside node_modules: Docusaurus does not transpile files under node_modules (the bare site's src/).
+const BARE = join(OUT, 'bare-site');
 const quick = process.argv.includes('--quick');
 const noBuild = process.argv.includes('--no-build');
 const SITE = noBuild ? resolve(process.env.MEMATTR_BUILD_DIR ?? join(ROOT, 'build')) : join(ROOT, 'build');
