@@ -22,7 +22,12 @@ export function fieldsOf(input: unknown, known: readonly string[]): Fields {
   }
   for (const key of Object.keys(input)) {
     if (!known.includes(key)) {
-      throw new InputError(key, known.length === 0 ? `unknown field "${key}": this operation takes no fields` : `unknown field "${key}"; known fields: ${known.join(', ')}`);
+      throw new InputError(
+        key,
+        known.length === 0
+          ? `unknown field "${key}": this operation takes no fields`
+          : `unknown field "${key}"; known fields: ${known.join(', ')}`,
+      );
     }
   }
   return input as Fields;

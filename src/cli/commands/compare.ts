@@ -1,6 +1,6 @@
 /** `compare`: the same passthrough-BAR question on arm64, x86 and RISC-V. */
 import type { CompareResult } from '../../model/index';
-import { compare, GUEST_MAPPINGS, KERNEL_RANGE, KERNEL_VERSIONS } from '../../model/index';
+import { compare, GUEST_MAPPINGS, KERNEL_RANGE } from '../../model/index';
 import type { Command } from '../command';
 import { KERNEL_FLAG } from '../flags';
 import { columns } from '../format';
