@@ -8,6 +8,7 @@ import type { KvmStage2Result } from '../linux/kvm-stage2';
 import { decideStage2 } from '../linux/kvm-stage2';
 import type { KernelVersion } from '../linux/versions';
 import type { VfioDriver } from '../linux/vfio';
+import { vfioMmapOf } from '../linux/vfio';
 import type { GuestMapping, ScenarioResult } from '../scenario/scenario';
 import { runScenario } from '../scenario/scenario';
 
@@ -42,15 +43,15 @@ export function strictness(t: MemoryTypeName): number {
   return CACHE_STRICTNESS[t.slice('Normal-'.length) as keyof typeof CACHE_STRICTNESS];
 }
 
-/** KVM's choice for a vfio-pci-like BAR VMA, with or without the flag. */
+/** KVM's choice for vfio-pci's BAR VMA in `kernel`, with the flag as vfio-pci sets it or with it removed. */
 export function barStage2(kernel: KernelVersion, withFlag: boolean): KvmStage2Result {
+  const vma = vfioMmapOf(kernel, 'vfio-pci');
+  if (vma === null) throw new Error('vfio-pci exists in every covered version');
   return decideStage2({
     kernel,
     pfnIsMemory: false,
-    vmaFlags: withFlag
-      ? ['VM_IO', 'VM_PFNMAP', 'VM_DONTEXPAND', 'VM_DONTDUMP', 'VM_SHARED', 'VM_ALLOW_ANY_UNCACHED']
-      : ['VM_IO', 'VM_PFNMAP', 'VM_DONTEXPAND', 'VM_DONTDUMP', 'VM_SHARED'],
-    vmaMemType: 'MT_DEVICE_nGnRnE',
+    vmaFlags: withFlag ? vma.vmaFlags : vma.vmaFlags.filter((f) => f !== 'VM_ALLOW_ANY_UNCACHED'),
+    vmaMemType: vma.memType,
     fwb: false,
     dic: true,
     fault: 'write',

@@ -28,7 +28,6 @@ export const EPT_ENCODING = { UC: 0, WC: 1, WT: 4, WP: 5, WB: 6 } as const satis
 
 /** Bit positions in an EPT leaf (PTE, or a PDE/PDPTE that maps a page). */
 export const EPT_MT_SHIFT = 3;
-export const EPT_MT_MASK = 0b111 << EPT_MT_SHIFT;
 export const EPT_IPAT_BIT = 1 << 6;
 
 export type DecodedEptType = { readonly ok: true; readonly type: EptType } | { readonly ok: false; readonly why: string };
