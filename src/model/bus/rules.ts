@@ -7,6 +7,8 @@
  * speculation, unaligned accesses and merging of writes"); Documentation/driver-api/device-io.rst,
  * ioremap_wc(): speculative reads, reordering, writes to one location repeated, writes combined.
  */
+import type { TypeSemantics } from '../arm64/semantics';
+import { TYPE_SEMANTICS } from '../arm64/semantics';
 import type { MemoryTypeName } from '../arm64/types';
 import type { BarrierKind } from '../linux/accessors';
 
@@ -24,70 +26,21 @@ export function isBusMemoryType(type: MemoryTypeName): type is BusMemoryType {
   return (BUS_MEMORY_TYPES as readonly string[]).includes(type);
 }
 
-export interface TypeRules {
-  /** G: same-kind accesses may be merged into one transaction; a read may be served from a buffered write. */
-  readonly gathering: boolean;
-  /** R: accesses to one peripheral may reach it out of program order (subject to barriers and coherence). */
-  readonly reordering: boolean;
-  /** E: a write may be acknowledged by an intermediate point before it reaches the endpoint. */
-  readonly earlyAck: boolean;
-  /** Reads the program did not execute may be issued (Normal memory only). */
-  readonly speculativeReads: boolean;
+export interface TypeRules extends TypeSemantics {
   /** A write may reach the device more than once (device-io.rst, ioremap_wc(); Linux's WC contract). */
   readonly repeatedWrites: boolean;
-  /** Unaligned accesses are permitted (and may be split); on Device they take an Alignment fault. */
-  readonly unaligned: boolean;
   readonly source: string;
 }
 
 const DEVICE = 'Arm ARM B2 "Device memory"';
+const NC = 'Arm ARM B2 "Normal memory"; Documentation/driver-api/device-io.rst ioremap_wc()';
 
 export const TYPE_RULES = {
-  'Device-nGnRnE': {
-    gathering: false,
-    reordering: false,
-    earlyAck: false,
-    speculativeReads: false,
-    repeatedWrites: false,
-    unaligned: false,
-    source: DEVICE,
-  },
-  'Device-nGnRE': {
-    gathering: false,
-    reordering: false,
-    earlyAck: true,
-    speculativeReads: false,
-    repeatedWrites: false,
-    unaligned: false,
-    source: DEVICE,
-  },
-  'Device-nGRE': {
-    gathering: false,
-    reordering: true,
-    earlyAck: true,
-    speculativeReads: false,
-    repeatedWrites: false,
-    unaligned: false,
-    source: DEVICE,
-  },
-  'Device-GRE': {
-    gathering: true,
-    reordering: true,
-    earlyAck: true,
-    speculativeReads: false,
-    repeatedWrites: false,
-    unaligned: false,
-    source: DEVICE,
-  },
-  'Normal-NC': {
-    gathering: true,
-    reordering: true,
-    earlyAck: true,
-    speculativeReads: true,
-    repeatedWrites: true,
-    unaligned: true,
-    source: 'Arm ARM B2 "Normal memory"; Documentation/driver-api/device-io.rst ioremap_wc()',
-  },
+  'Device-nGnRnE': { ...TYPE_SEMANTICS['Device-nGnRnE'], repeatedWrites: false, source: DEVICE },
+  'Device-nGnRE': { ...TYPE_SEMANTICS['Device-nGnRE'], repeatedWrites: false, source: DEVICE },
+  'Device-nGRE': { ...TYPE_SEMANTICS['Device-nGRE'], repeatedWrites: false, source: DEVICE },
+  'Device-GRE': { ...TYPE_SEMANTICS['Device-GRE'], repeatedWrites: false, source: DEVICE },
+  'Normal-NC': { ...TYPE_SEMANTICS['Normal-NC'], repeatedWrites: true, source: NC },
 } as const satisfies Record<BusMemoryType, TypeRules>;
 
 /** What a barrier orders: earlier kind -> later kind (w = write, r = read). */

@@ -2,8 +2,9 @@
  * Small model queries the claim checks share. Each runs the model on fixed, valid inputs; an invalid
  * answer here is a model bug, so it throws (claims() reports it, never a wrong verdict).
  */
+
+import { TYPE_STRICTNESS } from '../arm64/semantics';
 import type { MemoryTypeName } from '../arm64/types';
-import { CACHE_STRICTNESS, DEVICE_STRICTNESS } from '../arm64/types';
 import type { KvmStage2Result } from '../linux/kvm-stage2';
 import { decideStage2 } from '../linux/kvm-stage2';
 import type { KernelVersion } from '../linux/versions';
@@ -37,10 +38,9 @@ export function stage2TypeOf(s2: KvmStage2Result | null): MemoryTypeName {
   }
 }
 
-/** Strictness order over summary types: any Device above any Normal; within each, the core's ranks. */
+/** Strictness order over summary types (arm64 TYPE_STRICTNESS). */
 export function strictness(t: MemoryTypeName): number {
-  if (t.startsWith('Device')) return 10 + DEVICE_STRICTNESS[t as keyof typeof DEVICE_STRICTNESS];
-  return CACHE_STRICTNESS[t.slice('Normal-'.length) as keyof typeof CACHE_STRICTNESS];
+  return TYPE_STRICTNESS[t];
 }
 
 /** KVM's choice for vfio-pci's BAR VMA in `kernel`, with the flag as vfio-pci sets it or with it removed. */

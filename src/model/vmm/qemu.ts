@@ -10,8 +10,8 @@
  * 8 bytes); parts of a BAR that are not mmapped are trapped and forwarded with pread()/pwrite() on
  * the device fd.
  */
-import { decodeMair } from '../arm64/mair';
-import type { MemAttrs, MemoryTypeName } from '../arm64/types';
+import { TYPE_SEMANTICS } from '../arm64/semantics';
+import type { MemoryTypeName } from '../arm64/types';
 import type { MemslotResult } from '../linux/kvm-stage2';
 import { checkMemslot } from '../linux/kvm-stage2';
 import type { MtName } from '../linux/stage1';
@@ -20,17 +20,6 @@ import type { KernelVersion } from '../linux/versions';
 import type { VfioDriver, VfioMapping } from '../linux/vfio';
 import { DMABUF_MEMATTR_PROPOSAL, vfioMmapOf } from '../linux/vfio';
 import type { VmaFlag } from '../linux/vma';
-
-/** MAIR bytes that stand for each summary type (Device: XS=1 form; Normal: inner = outer, RWA). */
-const REPRESENTATIVE_MAIR = {
-  'Device-nGnRnE': 0x00,
-  'Device-nGnRE': 0x04,
-  'Device-nGRE': 0x08,
-  'Device-GRE': 0x0c,
-  'Normal-NC': 0x44,
-  'Normal-WT': 0xbb,
-  'Normal-WB': 0xff,
-} as const satisfies Record<MemoryTypeName, number>;
 
 export interface AccessProperties {
   readonly memoryType: MemoryTypeName;
@@ -41,37 +30,20 @@ export interface AccessProperties {
   readonly explanation: string;
 }
 
-function attrsOf(type: MemoryTypeName): MemAttrs {
-  const d = decodeMair(REPRESENTATIVE_MAIR[type]);
-  if (!d.ok) throw new Error(`representative MAIR for ${type} does not decode`);
-  return d.attrs;
-}
-
 /**
  * What the architecture promises about accesses of one memory type, the two properties MMIO
- * emulation depends on. Arm ARM B2 "Device memory": Device memory is never read speculatively, and
- * the non-Gathering (nG) attribute keeps the number and size of accesses; "Normal memory": Normal
- * locations may be read speculatively and accesses may be merged or split.
+ * emulation depends on (TYPE_SEMANTICS, from Arm ARM B2): no speculative reads, and the number and
+ * size of accesses kept (non-Gathering, and no unaligned splitting).
  */
 export function accessProperties(type: MemoryTypeName): AccessProperties {
-  const attrs = attrsOf(type);
-  if (attrs.kind === 'Device') {
-    const gathering = attrs.device === 'Device-GRE';
-    return {
-      memoryType: type,
-      exactSize: !gathering,
-      speculativeReads: false,
-      explanation: gathering
-        ? `${type} is Device (no speculative reads) but Gathering: accesses may be merged, so their size at the device is not guaranteed.`
-        : `${type} is Device, non-Gathering: no speculative reads, and each access reaches the device with its own size.`,
-    };
-  }
-  return {
-    memoryType: type,
-    exactSize: false,
-    speculativeReads: true,
-    explanation: `${type} is Normal memory: the CPU may read it speculatively and may merge, split or repeat accesses, so an access's size and count at the device are not guaranteed.`,
-  };
+  const t = TYPE_SEMANTICS[type];
+  const exactSize = !t.gathering && !t.unaligned;
+  const explanation = t.speculativeReads
+    ? `${type} is Normal memory: the CPU may read it speculatively and may merge, split or repeat accesses, so an access's size and count at the device are not guaranteed.`
+    : exactSize
+      ? `${type} is Device, non-Gathering: no speculative reads, and each access reaches the device with its own size.`
+      : `${type} is Device (no speculative reads) but Gathering: accesses may be merged, so their size at the device is not guaranteed.`;
+  return { memoryType: type, exactSize, speculativeReads: t.speculativeReads, explanation };
 }
 
 export interface QemuBarMapping {
