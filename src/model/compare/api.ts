@@ -33,7 +33,7 @@ export function compare(input: CompareInput): Answer<CompareResult> {
   return guarded(() => {
     const f = fieldsOf(input, ['guestMapping', 'kernel']);
     const kernel = kernelField(f, 'kernel', NEWEST_KERNEL);
-    const guestMapping = ioremapField(f, 'guestMapping', kernel, GUEST_IOREMAPS) as GuestIoremap;
+    const guestMapping = ioremapField(f, 'guestMapping', kernel, GUEST_IOREMAPS);
     return ok(compareOf(kernel, guestMapping));
   });
 }

@@ -126,7 +126,7 @@ export function vfioMmap(input: { readonly kernel: string; readonly driver: Vfio
 }
 
 /** A kernel mapping API field, BAD_INPUT naming the version it arrived in when it is too new. */
-export function ioremapField(f: Fields, name: string, kernel: KernelVersion, allowed: readonly IoremapApi[] = IOREMAP_APIS): IoremapApi {
+export function ioremapField<T extends IoremapApi>(f: Fields, name: string, kernel: KernelVersion, allowed: readonly T[]): T {
   const api = enumField(f, name, allowed);
   if (api === 'ioremap_np') requireFeature(kernel, 'ioremap_np', name);
   return api;
@@ -137,7 +137,7 @@ export function ioremapMapping(input: { readonly kernel: string; readonly api: I
   return guarded(() => {
     const f = fieldsOf(input, ['kernel', 'api']);
     const kernel = kernelField(f, 'kernel');
-    const api = ioremapField(f, 'api', kernel);
+    const api = ioremapField(f, 'api', kernel, IOREMAP_APIS);
     const m = kernelMapping(kernel, api);
     if (m === null) throw new Error('api availability checked above');
     return ok(m);

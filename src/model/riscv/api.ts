@@ -163,7 +163,7 @@ export function riscvPassthrough(input: RiscvPassthroughInput): Answer<RiscvPass
   return guarded(() => {
     const f = fieldsOf(input, ['guestMapping', 'kernel']);
     const kernel = kernelField(f, 'kernel', NEWEST_KERNEL);
-    const guestMapping = ioremapField(f, 'guestMapping', kernel, GUEST_IOREMAPS) as GuestIoremap;
+    const guestMapping = ioremapField(f, 'guestMapping', kernel, GUEST_IOREMAPS);
     return ok({
       ...riscvPassthroughAt(kernel, guestMapping),
       arch: 'riscv-h-svpbmt',

@@ -41,7 +41,7 @@ export function scenario(input: ScenarioInput): Answer<ScenarioResult> {
     const kernel = kernelField(f, 'kernel');
     const vfioDriver = vfioDriverField(f, 'vfioDriver', kernel);
     const guestKernel = kernelField(f, 'guestKernel', kernel);
-    const guestMapping = ioremapField(f, 'guestMapping', guestKernel, GUEST_MAPPINGS) as GuestMapping;
+    const guestMapping = ioremapField(f, 'guestMapping', guestKernel, GUEST_MAPPINGS);
     const fwb = booleanField(f, 'fwb', false);
     const dic = booleanField(f, 'dic', true);
     const fault = enumField(f, 'fault', FAULT_KINDS, 'write');

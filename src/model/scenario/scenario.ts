@@ -7,12 +7,14 @@
  * GPU memory that the host kernel has not onlined); the VM has no MTE; the guest kernel's MAIR is
  * Linux's (the byte for each MT_* slot is the same in every covered version, only the index moved).
  */
+
 import type { CombineResult } from '../arm64/api';
 import { combine } from '../arm64/api';
 import type { MemoryTypeName } from '../arm64/types';
+import { GUEST_IOREMAPS, type GuestIoremap } from '../cross-arch';
 import type { FaultKind, KvmStage2Result, MemslotResult } from '../linux/kvm-stage2';
 import { decideStage2 } from '../linux/kvm-stage2';
-import type { IoremapApi, MtName } from '../linux/stage1';
+import type { MtName } from '../linux/stage1';
 import { kernelMapping } from '../linux/stage1';
 import type { KernelVersion } from '../linux/versions';
 import type { VfioDriver } from '../linux/vfio';
@@ -20,8 +22,9 @@ import type { VmaFlag } from '../linux/vma';
 import { qemuMapBar } from '../vmm/qemu';
 
 /** The guest driver mappings of the contract's `scenario` (pci_iomap_wc() behaves as ioremap_wc()). */
-export const GUEST_MAPPINGS = ['ioremap', 'ioremap_wc', 'ioremap_np', 'ioremap_cache'] as const satisfies readonly IoremapApi[];
-export type GuestMapping = (typeof GUEST_MAPPINGS)[number];
+/** The guest driver's mapping calls the scenarios cover (one list for every architecture, cross-arch.ts). */
+export const GUEST_MAPPINGS = GUEST_IOREMAPS;
+export type GuestMapping = GuestIoremap;
 
 export interface ScenarioRequest {
   readonly kernel: KernelVersion;

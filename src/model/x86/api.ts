@@ -188,7 +188,7 @@ export function x86Passthrough(input: X86PassthroughInput): Answer<X86Passthroug
   return guarded(() => {
     const f = fieldsOf(input, ['guestMapping', 'kernel']);
     const kernel = kernelField(f, 'kernel', NEWEST_KERNEL);
-    const guestMapping = ioremapField(f, 'guestMapping', kernel, GUEST_IOREMAPS) as GuestIoremap;
+    const guestMapping = ioremapField(f, 'guestMapping', kernel, GUEST_IOREMAPS);
     return ok(x86PassthroughOf(kernel, guestMapping));
   });
 }
