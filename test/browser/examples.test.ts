@@ -138,6 +138,28 @@ describe('embedded examples', () => {
     await page.close();
   });
 
+  it('an infinite recursion and a huge pasted input give readable errors, and the page keeps working', async () => {
+    const { page } = await openLive();
+    await runCode(page, 'function f(n: number): number {\n  return f(n + 1) + 1;\n}\nf(0);\n');
+    await expect.poll(() => output(page).textContent()).toMatch(/RangeError: Maximum call stack size exceeded/);
+    // 200,000 lines (about 1.6 MB): shown unhighlighted, transpiled and run in the worker, off the page thread.
+    const huge = `let a = 0;\n${'a += 1;\n'.repeat(200_000)}console.log(a === 200_000 ? 'x' : a);\n`;
+    await figure(page)
+      .locator('textarea')
+      .evaluate((el, value) => {
+        const area = el as HTMLTextAreaElement;
+        const set = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
+        set?.call(area, value);
+        area.dispatchEvent(new Event('input', { bubbles: true }));
+      }, huge);
+    await figure(page).getByRole('button', { name: 'Run' }).click();
+    await expect.poll(() => output(page).textContent(), { timeout: TIME_LIMIT_MS + 10_000 }).toMatch(/^x$|Stopped after 2 s/);
+    await runCode(page, "console.log('still working');\n");
+    await expect.poll(() => output(page).textContent()).toBe('still working');
+    expect(uncaught.get(page)).toEqual([]);
+    await page.close();
+  });
+
   it('keyboard only: Tab reaches the labelled editor, Ctrl+Enter runs, Esc then Shift+Tab reaches Reset', async () => {
     const { page } = await openLive();
     const editorLabel = await figure(page).locator('label').textContent();

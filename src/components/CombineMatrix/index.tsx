@@ -160,7 +160,7 @@ export default function CombineMatrix({
                           data-s2={cell.s2}
                           tabIndex={isTabStop ? 0 : -1}
                           aria-pressed={isSelected}
-                          aria-label={`${row.label} ${row.name} with stage 2 ${hexNibble(cell.s2)} ${col?.name ?? ''}: ${cell.ok ? cell.name : 'reserved'}`}
+                          aria-label={`${cell.ok ? `${cell.short}: ${cell.name}` : '— reserved'}, for stage 1 ${row.label} ${row.name} with stage 2 ${hexNibble(cell.s2)} ${col?.name ?? ''}`}
                           onFocus={() => setFocus({ s1: cell.s1, s2: cell.s2 })}
                           onClick={() => setSelected({ s1: cell.s1, s2: cell.s2 })}
                         >

@@ -10,6 +10,9 @@ import { codeTokens } from './Code';
 import { ExampleRunner, type LiveResult } from './runner';
 import styles from './styles.module.css';
 
+/** Past this many characters the editor shows plain text: highlighting a huge paste would freeze the page. */
+const HIGHLIGHT_LIMIT = 20_000;
+
 export interface LiveProps {
   readonly name: string;
   readonly file: string;
@@ -96,7 +99,7 @@ export default function Live({ name, file, code: original, output: originalOutpu
           }}
           ignoreTabKey={tabReleased}
           onKeyDown={onKeyDown}
-          highlight={(c) => codeTokens(c, theme)}
+          highlight={(c) => (c.length > HIGHLIGHT_LIMIT ? c : codeTokens(c, theme))}
           textareaId={editorId}
           textareaClassName={styles.textarea}
           preClassName={styles.editorPre}
