@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type * as Preset from '@docusaurus/preset-classic';
 import type { Config } from '@docusaurus/types';
 import { themes as prismThemes } from 'prism-react-renderer';
+import { prismLight } from './src/css/prism-light';
 import remarkExamples from './src/doctest/remark-examples';
 
 // Runs in Node at build time. The bench flips the bundler with BUILD_BUNDLER=webpack (future.faster: false).
@@ -80,7 +81,7 @@ const config: Config = {
       copyright: 'memattr: every table on this site is computed by the model and checked by its tests.',
     },
     prism: {
-      theme: prismThemes.oneLight,
+      theme: prismLight,
       darkTheme: prismThemes.oneDark,
       additionalLanguages: ['bash'],
     },
