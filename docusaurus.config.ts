@@ -4,6 +4,7 @@ import type { Config } from '@docusaurus/types';
 import { themes as prismThemes } from 'prism-react-renderer';
 import { prismLight } from './src/css/prism-light';
 import remarkExamples from './src/doctest/remark-examples';
+import remarkClaimsData from './src/remark/claims-data';
 
 // Runs in Node at build time. The bench flips the bundler with BUILD_BUNDLER=webpack (future.faster: false).
 const webpack = process.env.BUILD_BUNDLER === 'webpack';
@@ -45,7 +46,7 @@ const config: Config = {
           sidebarPath: './sidebars.ts',
           routeBasePath: 'docs',
           // <Example name="..." /> gets the example's code and verified output at build time.
-          remarkPlugins: [remarkExamples],
+          remarkPlugins: [remarkExamples, remarkClaimsData],
         },
         blog: false,
         theme: { customCss: './src/css/custom.css' },

@@ -7,7 +7,7 @@ import Link from '@docusaurus/Link';
 import clsx from 'clsx';
 import type { ReactNode } from 'react';
 import { useId, useMemo, useState } from 'react';
-import type { Verdict } from '../../model';
+import type { Answer, Claim, ClaimsResult, Verdict } from '../../model';
 import { claims, VERDICTS } from '../../model';
 import { defaultExampleHref, selectClaims, VERDICT_LABEL } from './select';
 import styles from './styles.module.css';
@@ -19,10 +19,15 @@ export interface ClaimsTableProps {
   readonly exampleHref?: (name: string) => string | undefined;
   /** Offer the verdict filter (default true). */
   readonly filter?: boolean;
+  /** claims() as computed at build time (JSON), filled in by src/remark/claims-data.ts in MDX pages. */
+  readonly data?: string;
 }
 
-export default function ClaimsTable({ ids, exampleHref = defaultExampleHref, filter = true }: ClaimsTableProps): ReactNode {
-  const answer = useMemo(() => claims(), []);
+export default function ClaimsTable({ ids, exampleHref = defaultExampleHref, filter = true, data }: ClaimsTableProps): ReactNode {
+  const answer = useMemo<Answer<ClaimsResult>>(
+    () => (data === undefined ? claims() : { ok: true, result: { claims: JSON.parse(data) as Claim[] } }),
+    [data],
+  );
   const [verdict, setVerdict] = useState<Verdict | 'all'>('all');
   const id = useId();
   if (!answer.ok) {
