@@ -3,15 +3,31 @@
  * what the hypervisor maps, what the guest asks for, what the CPU uses and who decided. Every cell is
  * compare() from the model, at build time and again when the kernel version changes.
  */
+
+import Link from '@docusaurus/Link';
 import type { CompareRow } from '@site/src/model/index';
 import { compare, KERNEL_VERSIONS } from '@site/src/model/index';
 import { type ReactNode, useId, useMemo, useState } from 'react';
+import { exampleAnchor } from '../Example/anchor';
 import styles from './styles.module.css';
 
 const MAPPINGS = ['ioremap', 'ioremap_wc', 'ioremap_np', 'ioremap_cache'] as const;
 
-function firstSource(row: CompareRow): { label: string; url: string | null } | null {
-  return row.sources[0] ?? null;
+/** The example on the comparison page that shows each architecture's rule. */
+const ARCH_EXAMPLE = {
+  arm64: 'beyond/ioremap-wc-three-arches',
+  x86: 'beyond/x86-ept-uc-guest-pat',
+  riscv: 'beyond/riscv-guest-overrides',
+} as const satisfies Record<CompareRow['arch'], string>;
+
+function Sources({ row }: { row: CompareRow }): ReactNode {
+  return (
+    <ul className={styles.sources}>
+      {row.sources.map((source) => (
+        <li key={source.label}>{source.url ? <a href={source.url}>{source.label}</a> : source.label}</li>
+      ))}
+    </ul>
+  );
 }
 
 export default function CompareTable({ kernel: initialKernel = '6.17' }: { kernel?: string }): ReactNode {
@@ -41,7 +57,7 @@ export default function CompareTable({ kernel: initialKernel = '6.17' }: { kerne
               <th scope="col">Guest asks for</th>
               <th scope="col">CPU uses</th>
               <th scope="col">Decided by</th>
-              <th scope="col">Source</th>
+              <th scope="col">Sources</th>
             </tr>
           </thead>
           <tbody>
@@ -59,7 +75,6 @@ export default function CompareTable({ kernel: initialKernel = '6.17' }: { kerne
                 ];
               }
               return answer.result.rows.map((row, i) => {
-                const source = firstSource(row);
                 return (
                   <tr key={`${guestMapping}-${row.arch}`} data-arch={row.arch} data-mapping={guestMapping}>
                     {i === 0 && (
@@ -70,9 +85,13 @@ export default function CompareTable({ kernel: initialKernel = '6.17' }: { kerne
                     <td>{row.label}</td>
                     <td>{row.hypervisorType ?? '—'}</td>
                     <td>{row.guestType ?? '—'}</td>
-                    <td className={styles.effective}>{row.effective ?? '—'}</td>
+                    <td className={styles.effective}>
+                      <Link to={`#${exampleAnchor(ARCH_EXAMPLE[row.arch])}`}>{row.effective ?? '—'}</Link>
+                    </td>
                     <td>{row.decidedBy ?? '—'}</td>
-                    <td className={styles.source}>{source ? source.url ? <a href={source.url}>{source.label}</a> : source.label : '—'}</td>
+                    <td className={styles.source}>
+                      <Sources row={row} />
+                    </td>
                   </tr>
                 );
               });
