@@ -5,6 +5,7 @@
 import clsx from 'clsx';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { useId, useMemo, useRef, useState } from 'react';
+import controls from '../shared/controls.module.css';
 import { describeCombined, hexByte, hexNibble, MEMORY_CLASS_LABEL } from '../shared/format';
 import tones from '../shared/tones.module.css';
 import type { KvmValue, MatrixColumn, MatrixGroup } from './rows';
@@ -95,7 +96,7 @@ export default function CombineMatrix({
   return (
     <figure className={styles.figure}>
       <fieldset className={styles.controls}>
-        <legend className={styles.srOnly}>Matrix options</legend>
+        <legend className={controls.srOnly}>Matrix options</legend>
         <label>
           <input type="checkbox" checked={fwb} onChange={(e) => setFwb(e.currentTarget.checked)} /> FEAT_S2FWB on (HCR_EL2.FWB = 1)
         </label>
@@ -112,7 +113,7 @@ export default function CombineMatrix({
       </p>
       <div className={styles.scroller}>
         <table ref={tableRef} className={styles.table} onKeyDown={onKeyDown} aria-describedby={detailId} data-fwb={fwb ? 'on' : 'off'}>
-          <caption className={styles.srOnly}>{captionText}</caption>
+          <caption className={controls.srOnly}>{captionText}</caption>
           <thead>
             <tr>
               <th scope="col" className={styles.corner}>

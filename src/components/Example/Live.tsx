@@ -6,6 +6,7 @@ import type { PrismTheme } from 'prism-react-renderer';
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import Editor from 'react-simple-code-editor';
 import { describeError } from '../../doctest/errors';
+import controls from '../shared/controls.module.css';
 import { codeTokens } from './Code';
 import { ExampleRunner, type LiveResult } from './runner';
 import styles from './styles.module.css';
@@ -70,7 +71,7 @@ export default function Live({ name, file, code: original, output: originalOutpu
       <figcaption className={styles.header}>
         <label className={styles.file} htmlFor={editorId}>
           {file}
-          <span className={styles.srOnly}> (editable TypeScript)</span>
+          <span className={controls.srOnly}> (editable TypeScript)</span>
         </label>
         <span className={styles.toolbar}>
           <button type="button" className={styles.button} onClick={() => void run()} aria-describedby={hintId}>

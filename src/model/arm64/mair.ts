@@ -39,6 +39,25 @@ function isWbBoth(inner: CacheSide, outer: CacheSide): boolean {
   return inner.cacheability === 'WB' && outer.cacheability === 'WB';
 }
 
+const NC: CacheSide = { cacheability: 'NC' };
+const WT_RA: CacheSide = { cacheability: 'WT', alloc: 'RA', transient: false };
+const WB_RWA: CacheSide = { cacheability: 'WB', alloc: 'RWA', transient: false };
+
+/** The only bytes with a zero inner nibble under a non-zero outer one that mean something, and what they need. */
+const ZERO_INNER_SPECIALS: Readonly<Record<number, { feature: 'FEAT_XS' | 'FEAT_MTE2'; what: string; attrs: S1Attrs }>> = {
+  64: { feature: 'FEAT_XS', what: 'Normal iNC oNC, XS=0', attrs: { kind: 'Normal', inner: NC, outer: NC, xs: 0, tagged: false } },
+  160: {
+    feature: 'FEAT_XS',
+    what: 'Normal iWT oWT Read-Allocate, XS=0',
+    attrs: { kind: 'Normal', inner: WT_RA, outer: WT_RA, xs: 0, tagged: false },
+  },
+  240: {
+    feature: 'FEAT_MTE2',
+    what: 'Allocation Tagged Normal WB',
+    attrs: { kind: 'Normal', inner: WB_RWA, outer: WB_RWA, xs: 0, tagged: true },
+  },
+};
+
 /** Decode a MAIR attribute byte (0-255; the caller checks the range). */
 export function decodeMair(byte: number, features: Stage1Features = DEFAULT_FEATURES): MairDecode {
   const hi = byte >> 4;
@@ -69,53 +88,28 @@ export function decodeMair(byte: number, features: Stage1Features = DEFAULT_FEAT
     };
   }
   if (lo === 0) {
-    switch (byte) {
-      case 0x40:
-        if (!features.featXS)
-          return {
-            ok: false,
-            fault: {
-              kind: 'needs-feature',
-              feature: 'FEAT_XS',
-              why: '0x40 (Normal iNC oNC, XS=0) is defined only with FEAT_XS; without it the encoding is UNPREDICTABLE',
-            },
-          };
-        return { ok: true, attrs: { kind: 'Normal', inner: { cacheability: 'NC' }, outer: { cacheability: 'NC' }, xs: 0, tagged: false } };
-      case 0xa0: {
-        if (!features.featXS)
-          return {
-            ok: false,
-            fault: {
-              kind: 'needs-feature',
-              feature: 'FEAT_XS',
-              why: '0xA0 (Normal iWT oWT Read-Allocate, XS=0) is defined only with FEAT_XS; without it the encoding is UNPREDICTABLE',
-            },
-          };
-        const wt: CacheSide = { cacheability: 'WT', alloc: 'RA', transient: false };
-        return { ok: true, attrs: { kind: 'Normal', inner: wt, outer: wt, xs: 0, tagged: false } };
-      }
-      case 0xf0: {
-        if (!features.featMTE2)
-          return {
-            ok: false,
-            fault: {
-              kind: 'needs-feature',
-              feature: 'FEAT_MTE2',
-              why: '0xF0 (Allocation Tagged Normal WB) is defined only with FEAT_MTE2; without it the encoding is UNPREDICTABLE',
-            },
-          };
-        const wb: CacheSide = { cacheability: 'WB', alloc: 'RWA', transient: false };
-        return { ok: true, attrs: { kind: 'Normal', inner: wb, outer: wb, xs: 0, tagged: true } };
-      }
-      default:
-        return {
-          ok: false,
-          fault: {
-            kind: 'unpredictable',
-            why: `${hex2(byte)} has inner nibble 0b0000, which is not a Normal encoding; only 0x40, 0xA0 (FEAT_XS) and 0xF0 (FEAT_MTE2) give it a meaning (S1ConstrainUnpredictableRESMAIR)`,
-          },
-        };
+    const special = ZERO_INNER_SPECIALS[byte];
+    if (special === undefined) {
+      return {
+        ok: false,
+        fault: {
+          kind: 'unpredictable',
+          why: `${hex2(byte)} has inner nibble 0b0000, which is not a Normal encoding; only 0x40, 0xA0 (FEAT_XS) and 0xF0 (FEAT_MTE2) give it a meaning (S1ConstrainUnpredictableRESMAIR)`,
+        },
+      };
     }
+    const present = special.feature === 'FEAT_XS' ? features.featXS : features.featMTE2;
+    if (!present) {
+      return {
+        ok: false,
+        fault: {
+          kind: 'needs-feature',
+          feature: special.feature,
+          why: `${hex2(byte)} (${special.what}) is defined only with ${special.feature}; without it the encoding is UNPREDICTABLE`,
+        },
+      };
+    }
+    return { ok: true, attrs: special.attrs };
   }
   const inner = decodeNormalNibble(lo);
   const outer = decodeNormalNibble(hi);
