@@ -11,8 +11,8 @@
  *   with hgatp.MODE != Bare, non-zero G-stage PBMT overrides the PMAs giving the intermediate attributes
  *   (else the PMAs are); with vsatp.MODE != Bare, non-zero VS-stage PBMT overrides the intermediate
  *   attributes giving the final ones (else the intermediate ones are). Override, not "strictest wins".
- * - hypervisor.adoc henvcfg (norm:henvcfg_pbmte_op): PBMTE=0 makes the hart behave as though Svpbmt were
- *   not implemented for VS-stage translation; the Sv39 PTE format (norm:Sv39_pte_svpbmt_rsv) then makes
+ * - hypervisor.adoc henvcfg (norm:henvcfg_pbmte_op): PBMTE=0 makes the hart behave as though it had no Svpbmt
+ *   for VS-stage translation; the Sv39 PTE format (norm:Sv39_pte_svpbmt_rsv) then makes
  *   bits 62-61 reserved: a non-zero value raises a page fault. menvcfg.PBMTE=0 makes henvcfg.PBMTE
  *   read-only zero and turns Svpbmt off for G-stage translation too (machine-level envcfg).
  */

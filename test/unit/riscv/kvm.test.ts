@@ -24,7 +24,7 @@ describe('Linux RISC-V guest mappings', () => {
     expect(riscvGuestMapping('6.17', 'ioremap_wc').pbmt).toBe('IO');
     expect(riscvGuestMapping('6.18', 'ioremap_wc').pbmt).toBe('NC');
   });
-  it('ioremap() is IO; ioremap_np() is not implemented (NULL)', () => {
+  it('ioremap() is IO; ioremap_np() is not provided on RISC-V (returns NULL)', () => {
     expect(riscvGuestMapping('6.17', 'ioremap').pbmt).toBe('IO');
     expect(riscvGuestMapping('6.17', 'ioremap_np')).toMatchObject({ available: false, pbmt: null });
   });
