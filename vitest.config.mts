@@ -13,6 +13,7 @@ export default defineConfig({
       'test/doc/**/*.test.ts',
       'test/cli/**/*.test.ts',
       'test/robustness/**/*.test.ts',
+      'test/lint/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 60_000,

@@ -11,7 +11,7 @@ const json = (name) => ['--reporter=default', '--reporter=json', `--outputFile.j
 
 const steps = [
   ['typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']],
-  ['lint', 'npx', ['biome', 'check', '.']],
+  ['lint (biome, layers, the model without DOM or Node types)', 'npm', ['run', '--silent', 'lint']],
   ['unit, property, CLI and doc tests', 'npx', ['vitest', 'run', ...json('unit')]],
   ['production build', 'npx', ['docusaurus', 'build']],
   ['browser tests', 'node', ['scripts/browser-tests.mjs', ...json('browser')]],

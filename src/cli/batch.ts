@@ -5,7 +5,7 @@
  */
 import type { Readable, Writable } from 'node:stream';
 import type { Answer } from '../model/index';
-import { runOperation } from '../model/operations';
+import { runOperation } from '../model/index';
 
 export const LINE_LIMIT = 1024 * 1024;
 

@@ -3,8 +3,7 @@
  * Exit status: 0 success, 2 BAD_INPUT (one line on stderr naming the field), 3 RESERVED.
  */
 import type { Answer, ModelError } from '../model/index';
-import { KERNEL_RANGE } from '../model/index';
-import { OPERATION_NAMES } from '../model/operations';
+import { KERNEL_RANGE, OPERATION_NAMES } from '../model/index';
 import { runBatch } from './batch';
 import type { AnyCommand } from './command';
 import { COMMANDS } from './commands/index';

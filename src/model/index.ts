@@ -75,7 +75,10 @@ export type { DmabufAttr, VfioDriver, VfioMapping } from './linux/vfio';
 export { DMABUF_MEMATTR_PROPOSAL, VFIO_DRIVERS } from './linux/vfio';
 export type { VmaFlag } from './linux/vma';
 export { VMA_FLAGS } from './linux/vma';
+export type { OperationName } from './operations';
+export { OPERATION_NAMES, OPERATIONS, runOperation } from './operations';
 export type { Answer, ErrorCode, ModelError } from './result';
+export { badInput } from './result';
 export type {
   GstageChoice,
   PbmtMode,

@@ -6,7 +6,7 @@
  */
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { claims } from '../model/claims/api';
+import { claims } from '../model/index';
 
 interface JsxNode {
   type: string;

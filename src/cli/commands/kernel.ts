@@ -1,6 +1,7 @@
 /** `kvm-stage2`, `scenario`, `claims` and `userspace`: the kernel, VMM and scenario layers on the command line. */
 import type { ClaimsResult, KvmStage2Result, ScenarioResult, ScenarioTable, UserspaceMapping } from '../../model/index';
 import {
+  badInput,
   claims,
   FAULT_KINDS,
   GUEST_MAPPINGS,
@@ -14,7 +15,6 @@ import {
   VFIO_DRIVERS,
   VMA_FLAGS,
 } from '../../model/index';
-import { badInput } from '../../model/result';
 import type { Command } from '../command';
 import { KERNEL_FLAG } from '../flags';
 import { columns, hex } from '../format';

@@ -5,11 +5,14 @@
 import { fieldsOf } from '../input';
 import type { Answer } from '../result';
 import { guarded, ok } from '../result';
-import type { ClaimId, Speaker, Verdict } from './claims';
+import type { Verdict } from './checks';
+import type { ClaimId, Speaker } from './claims';
 import { CLAIM_SPECS } from './claims';
 
-export type { Speaker, Verdict } from './claims';
-export { SPEAKERS, VERDICTS } from './claims';
+export type { Verdict } from './checks';
+export { VERDICTS } from './checks';
+export type { Speaker } from './claims';
+export { SPEAKERS } from './claims';
 
 export interface Claim {
   readonly id: string;

@@ -6,7 +6,7 @@
 import type { MemoryTypeName } from '../arm64/types';
 import type { AccessResult } from '../bus/api';
 import { access } from '../bus/api';
-import type { Checked } from './claims';
+import type { Checked } from './checks';
 
 export type BusClaim = 'writel-on-nc' | 'iowrite64-copy-on-device';
 

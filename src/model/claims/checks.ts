@@ -13,6 +13,15 @@ import { vfioMmapOf } from '../linux/vfio';
 import type { GuestMapping, ScenarioResult } from '../scenario/scenario';
 import { runScenario } from '../scenario/scenario';
 
+export const VERDICTS = ['holds', 'holds-with-nuance', 'does-not-hold', 'not-yet-modelled'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** A claim's verdict and what the model computed to reach it. */
+export interface Checked {
+  readonly verdict: Verdict;
+  readonly evidence: string;
+}
+
 export function sc(kernel: KernelVersion, vfioDriver: VfioDriver, guestMapping: GuestMapping, fwb = false): ScenarioResult {
   const r = runScenario({ kernel, guestKernel: kernel, vfioDriver, guestMapping, fwb, dic: true, fault: 'write' });
   if (r === null) throw new Error(`scenario ${kernel}/${vfioDriver}/${guestMapping} is unavailable`);

@@ -11,18 +11,11 @@ import { DMABUF_MEMATTR_PROPOSAL, VFIO_DRIVERS, vfioMmapOf } from '../linux/vfio
 import { GUEST_MAPPINGS } from '../scenario/scenario';
 import { accessProperties, qemuEmulationOn, qemuMapBar, userspaceDriverMapping } from '../vmm/qemu';
 import { busVerdict } from './bus-checks';
+import type { Checked } from './checks';
 import { barStage2, effectiveOf, list, sc, stage2TypeOf, strictness } from './checks';
 
 export const SPEAKERS = ['Jason Gunthorpe', 'David Hildenbrand'] as const;
 export type Speaker = (typeof SPEAKERS)[number];
-
-export const VERDICTS = ['holds', 'holds-with-nuance', 'does-not-hold', 'not-yet-modelled'] as const;
-export type Verdict = (typeof VERDICTS)[number];
-
-export interface Checked {
-  readonly verdict: Verdict;
-  readonly evidence: string;
-}
 
 export const CLAIM_IDS = [
   'writel-on-nc-malfunctions',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../../src/model/claims/api';
 import { claims, SPEAKERS, VERDICTS } from '../../../src/model/claims/api';
+import { CLAIM_IDS, CLAIM_SPECS } from '../../../src/model/claims/claims';
 
 // claims() runs the bus model's enumerations, so compute once for the whole file.
 let cached: readonly Claim[] | undefined;
@@ -18,6 +19,10 @@ function byId(id: string): Claim {
   if (!c) throw new Error(`no claim ${id}`);
   return c;
 }
+
+it('has one check per claim id, and no id without a check', () => {
+  expect(CLAIM_SPECS.map((c) => c.id).sort()).toEqual([...CLAIM_IDS].sort());
+});
 
 describe('claims() shape', () => {
   it('lists at least 12 claims with unique kebab-case ids, known speakers and verdicts', () => {
