@@ -17,12 +17,19 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const THIS_SCRIPT = 'scripts/build-cli.mjs';
 
-/** Where the compiled CLI and the list of its inputs live under the project root. */
+/**
+ * Where the compiled CLI and the list of its inputs live under the project root.
+ * @param {string} root
+ */
 export function cliPaths(root) {
   return { bundle: join(root, 'dist', 'cli.mjs'), meta: join(root, 'dist', 'cli.meta.json') };
 }
 
-/** esbuild's options for the CLI bundle (also used by the test that keeps dist/cli.mjs in sync). */
+/**
+ * esbuild's options for the CLI bundle (also used by the test that keeps dist/cli.mjs in sync).
+ * @param {string} root
+ * @returns {import('esbuild').BuildOptions & { write: false, metafile: true }}
+ */
 export function buildOptions(root) {
   return {
     absWorkingDir: root,
@@ -49,6 +56,7 @@ function mtimeMs(path) {
 /**
  * Whether dist/cli.mjs must be (re)built: it or its input list is missing, or one of its inputs (or
  * this script) is missing or was modified at or after the bundle's time stamp (the build's start).
+ * @param {string} root
  */
 export function isStale(root) {
   const { bundle, meta } = cliPaths(root);
@@ -77,8 +85,11 @@ function writeAtomically(path, text, stamp) {
   renameSync(tmp, path);
 }
 
-/** Builds dist/cli.mjs and dist/cli.meta.json. The bundle is stamped with the build's start time, so a
- * source saved while esbuild was reading it makes the bundle stale. */
+/**
+ * Builds dist/cli.mjs and dist/cli.meta.json. The bundle is stamped with the build's start time, so a
+ * source saved while esbuild was reading it makes the bundle stale.
+ * @param {string} root
+ */
 export async function buildCli(root) {
   const started = new Date();
   const esbuild = await import('esbuild');
@@ -91,7 +102,10 @@ export async function buildCli(root) {
   return bundle;
 }
 
-/** The compiled CLI's path, rebuilt first when it is stale. */
+/**
+ * The compiled CLI's path, rebuilt first when it is stale.
+ * @param {string} root
+ */
 export async function ensureCli(root) {
   return isStale(root) ? await buildCli(root) : cliPaths(root).bundle;
 }
