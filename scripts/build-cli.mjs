@@ -77,9 +77,9 @@ export function isStale(root) {
 }
 
 function writeAtomically(path, text, stamp) {
-  // Several processes may rebuild at once (parallel tests): each writes its own file and renames it
-  // into place, so a reader sees a whole bundle, never a half-written one.
-  const tmp = `${path}.${process.pid}.tmp`;
+  // Several processes (or threads) may rebuild at once, as parallel tests do: each writes its own file
+  // and renames it into place, so a reader sees a whole bundle, never a half-written one.
+  const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   writeFileSync(tmp, text);
   if (stamp) utimesSync(tmp, stamp, stamp);
   renameSync(tmp, path);
