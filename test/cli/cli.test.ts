@@ -4,7 +4,7 @@
  * --help are pinned in-process (flags.test.ts), batch's line handling in batch.test.ts and
  * test/robustness/batch.process.test.ts.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { answerLine } from '../../src/cli/batch';
 
@@ -64,6 +64,18 @@ describe('memattr single commands', () => {
       expect(r, args.join(' ')).toMatchObject({ status: 0, stderr: '' });
       expect(r.stdout, args.join(' ')).toMatch(/Usage: memattr/);
     }
+  });
+
+  it('a reader that goes away (memattr scenario --table --json | head -c 10) gets exit 1 and one stderr line, not a stack trace', async () => {
+    const child = spawn(process.execPath, ['bin/memattr.mjs', 'scenario', '--table', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString('utf8');
+    });
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    expect(status).toBe(1);
+    expect(stderr).toBe('memattr scenario: write EPIPE\n');
   });
 });
 
