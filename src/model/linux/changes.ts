@@ -93,6 +93,11 @@ export const KERNEL_CHANGES = {
         ref: 'ids 27483387503, 34439503568',
         confidence: 'inferred',
       },
+      {
+        read: 'the patch hunk in kvm_arch_prepare_memory_region() (kvm_has_mte() && VM_SHARED gives -EINVAL) and a 5.x mmu.c copy with it',
+        ref: 'ids 27463623785, 2597665',
+        confidence: 'read-at-source',
+      },
     ],
   },
   'kvm-riscv': {
