@@ -154,7 +154,7 @@ export const KERNEL_CHANGES = {
     where: 'include/linux/mm.h; arch/arm64/kvm/mmu.c user_mem_abort(); drivers/vfio/pci/vfio_pci_core.c vfio_pci_core_mmap()',
     what: 'VM_ALLOW_ANY_UNCACHED (VMA flag, bit 39)',
     bearing:
-      'vfio-pci marks its BAR VMAs and KVM maps them Normal-NC at stage 2, so the guest stage 1 decides between Device and Normal-NC.',
+      "The thread's series (v9, posted 2024-02-24, applied to kvmarm/next 2024-02-26) merged: vfio-pci marks its BAR VMAs and KVM maps them Normal-NC at stage 2, so the guest's own stage 1 decides between Device and Normal-NC.",
     effect: 'answer',
     source:
       'include/linux/mm.h 5c656fcdd6c6; KVM use 8c47ce3e1d2c; vfio-pci a39d3a966a09 (kvm-arm64/vfio-normal-nc, VFIO pull for v6.9-rc1)',
@@ -172,7 +172,8 @@ export const KERNEL_CHANGES = {
     commits: ['701ab935859f', '81617c17bf58'],
     where: 'drivers/vfio/pci/nvgrace-gpu/main.c nvgrace_gpu_mmap()',
     what: 'the nvgrace-gpu vfio-pci variant driver',
-    bearing: 'Its resmem region is mapped write-combining with VM_ALLOW_ANY_UNCACHED; its usemem region is cacheable.',
+    bearing:
+      'The first variant driver to use the flag: its resmem region is mapped write-combining with VM_ALLOW_ANY_UNCACHED and reaches the guest as Normal-NC; its usemem region is cacheable.',
     effect: 'answer',
     source:
       'drivers/vfio/pci/nvgrace-gpu 701ab935859f, posted over v6.8-rc5, merged for v6.9 with 81617c17bf58 (resmem sets VM_ALLOW_ANY_UNCACHED)',

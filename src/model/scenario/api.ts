@@ -5,18 +5,18 @@
 
 import type { MemoryTypeName } from '../arm64/types';
 import { booleanField, enumField, fieldsOf } from '../input';
-import { ioremapField, vfioDriverField } from '../linux/api';
+import { gpuField, ioremapField, mteField, vfioDriverField } from '../linux/api';
 import type { FaultKind, Stage2Prot } from '../linux/kvm-stage2';
 import { FAULT_KINDS } from '../linux/kvm-stage2';
 import { kernelMapping } from '../linux/stage1';
 import type { KernelVersion } from '../linux/versions';
 import { FEATURES, KERNEL_VERSIONS, kernelField } from '../linux/versions';
-import type { VfioDriver } from '../linux/vfio';
+import type { NvgraceGpu, VfioDriver } from '../linux/vfio';
 import { VFIO_DRIVERS, vfioDriverArrival, vfioMmapOf } from '../linux/vfio';
 import type { Answer } from '../result';
 import { guarded, InputError, ok } from '../result';
 import type { GuestMapping, ScenarioResult } from './scenario';
-import { GUEST_MAPPINGS, runScenario } from './scenario';
+import { defaultRequest, GUEST_MAPPINGS, runScenario } from './scenario';
 
 export type { GuestMapping, ScenarioLayer, ScenarioResult, ScenarioStep } from './scenario';
 export { GUEST_MAPPINGS } from './scenario';
@@ -30,9 +30,13 @@ export interface ScenarioInput {
   readonly fault?: FaultKind;
   /** The guest's kernel version (default: `kernel`); it decides whether ioremap_np() exists. */
   readonly guestKernel?: string;
+  /** The GPU behind an nvgrace-gpu region (default grace-hopper; grace-blackwell has no resmem). */
+  readonly gpu?: NvgraceGpu;
+  /** The VM enabled KVM_CAP_ARM_MTE (default false): then no VFIO memslot is accepted. */
+  readonly mte?: boolean;
 }
 
-const SCENARIO_FIELDS = ['kernel', 'vfioDriver', 'guestMapping', 'fwb', 'dic', 'fault', 'guestKernel'] as const;
+const SCENARIO_FIELDS = ['kernel', 'vfioDriver', 'guestMapping', 'fwb', 'dic', 'fault', 'guestKernel', 'gpu', 'mte'] as const;
 
 /** CONTRACT.md `scenario`: host userspace -> VMA flags -> memslot -> KVM stage 2 -> guest stage 1 -> effective. */
 export function scenario(input: ScenarioInput): Answer<ScenarioResult> {
@@ -45,7 +49,9 @@ export function scenario(input: ScenarioInput): Answer<ScenarioResult> {
     const fwb = booleanField(f, 'fwb', false);
     const dic = booleanField(f, 'dic', true);
     const fault = enumField(f, 'fault', FAULT_KINDS, 'write');
-    const r = runScenario({ kernel, guestKernel, vfioDriver, guestMapping, fwb, dic, fault });
+    const gpu = gpuField(f, 'gpu', kernel, vfioDriver);
+    const mte = mteField(f, 'mte', kernel);
+    const r = runScenario({ kernel, guestKernel, vfioDriver, guestMapping, fwb, dic, fault, gpu, mte });
     if (r === null) throw new Error('availability checked above');
     return ok(r);
   });
@@ -106,7 +112,7 @@ export function scenarioTable(input: ScenarioTableInput = {}): Answer<ScenarioTa
         for (const guestMapping of GUEST_MAPPINGS) {
           for (const fwb of [false, true]) {
             const base = { kernel, vfioDriver, guestMapping, fwb };
-            const r = runScenario({ kernel, guestKernel: kernel, vfioDriver, guestMapping, fwb, dic, fault });
+            const r = runScenario({ ...defaultRequest(kernel, vfioDriver, guestMapping, fwb), dic, fault });
             if (r === null) {
               rows.push({
                 ...base,

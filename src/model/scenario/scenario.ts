@@ -17,7 +17,7 @@ import { decideStage2 } from '../linux/kvm-stage2';
 import type { MtName } from '../linux/stage1';
 import { kernelMapping } from '../linux/stage1';
 import type { KernelVersion } from '../linux/versions';
-import type { VfioDriver } from '../linux/vfio';
+import type { NvgraceGpu, VfioDriver } from '../linux/vfio';
 import type { VmaFlag } from '../linux/vma';
 import { qemuMapBar } from '../vmm/qemu';
 
@@ -34,6 +34,15 @@ export interface ScenarioRequest {
   readonly fwb: boolean;
   readonly dic: boolean;
   readonly fault: FaultKind;
+  /** The GPU behind an nvgrace-gpu region. */
+  readonly gpu: NvgraceGpu;
+  /** The VM enabled KVM_CAP_ARM_MTE. */
+  readonly mte: boolean;
+}
+
+/** The request a scenario on these three choices makes with every other input at its default. */
+export function defaultRequest(kernel: KernelVersion, vfioDriver: VfioDriver, guestMapping: GuestMapping, fwb: boolean): ScenarioRequest {
+  return { kernel, guestKernel: kernel, vfioDriver, guestMapping, fwb, dic: true, fault: 'write', gpu: 'grace-hopper', mte: false };
 }
 
 export type ScenarioLayer = 'host-userspace' | 'vma' | 'memslot' | 'kvm-stage2' | 'guest-stage1' | 'effective';
@@ -64,7 +73,7 @@ function hex(n: number, width = 2): string {
 
 /** Run the scenario on validated inputs; null when the driver or guest API does not exist. */
 export function runScenario(req: ScenarioRequest): ScenarioResult | null {
-  const host = qemuMapBar(req.kernel, req.vfioDriver, req.fwb, req.dic);
+  const host = qemuMapBar(req.kernel, req.vfioDriver, req.fwb, req.dic, { gpu: req.gpu, mte: req.mte });
   const guest = kernelMapping(req.guestKernel, req.guestMapping);
   if (host === null || guest === null) return null;
   const steps: ScenarioStep[] = [];

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ioremapMapping, linuxMair, vfioMmap } from '../../../src/model/linux/api';
 import { mtLayout } from '../../../src/model/linux/stage1';
-import { DMABUF_MEMATTR_PROPOSAL } from '../../../src/model/linux/vfio';
+import { DMABUF_MEMATTR_PROPOSAL, NVGRACE_GPU_REGIONS, VFIO_DMABUF_EXPORT } from '../../../src/model/linux/vfio';
+import { vmAllowAnyUncachedDeclaration } from '../../../src/model/linux/vma';
+import { expectOk } from '../../support/expect-ok';
 
 function must<T>(a: { ok: true; result: T } | { ok: false; error: { message: string } }): T {
   if (!a.ok) throw new Error(a.error.message);
@@ -83,10 +85,110 @@ describe('VFIO mmap by driver', () => {
       expect(a.error.message).toContain('arrived in 6.9');
     }
   });
-  it('models the DMABUF attribute proposal as unmerged, with its latest posting', () => {
-    expect(DMABUF_MEMATTR_PROPOSAL.status).toBe('unmerged');
-    expect(DMABUF_MEMATTR_PROPOSAL.latestPosting.date).toBe('2026-07-01');
-    expect(DMABUF_MEMATTR_PROPOSAL.attributes.WC.memType).toBe('MT_NORMAL_NC');
-    expect(DMABUF_MEMATTR_PROPOSAL.attributes.UC.default).toBe(true);
+  it('models the DMABUF proposal as unmerged through the newest release, v8 its latest posting (from a README)', () => {
+    expect(DMABUF_MEMATTR_PROPOSAL).toMatchObject({
+      status: 'unmerged',
+      unmergedThrough: '7.2',
+      latestPosting: { date: '2026-10-06', messageId: '<20261006193643.76330-1-matt@ozlabs.org>', base: 'v7.3-rc6', hasMemattr: false },
+      feature: 'VFIO_DEVICE_FEATURE_DMA_BUF_MEMATTR',
+      featureHistory: {
+        introducedIn: { version: 'v2', date: '2026-05-27' },
+        lastSeenIn: { version: 'v4', date: '2026-07-01' },
+        featureNumber: 14,
+      },
+    });
+    expect(DMABUF_MEMATTR_PROPOSAL.latestPosting.knownFrom).toContain('third-party README');
+    expect(DMABUF_MEMATTR_PROPOSAL.featureHistory.droppedAfter).toContain('unverified');
+    expect(DMABUF_MEMATTR_PROPOSAL.attributes.WC).toMatchObject({ memType: 'MT_NORMAL_NC', value: 1, default: false });
+    expect(DMABUF_MEMATTR_PROPOSAL.attributes.UC).toMatchObject({ memType: 'MT_DEVICE_nGnRnE', value: 0, default: true });
+    expect(DMABUF_MEMATTR_PROPOSAL.history.map((h) => h.date)).toEqual([...DMABUF_MEMATTR_PROPOSAL.history.map((h) => h.date)].sort());
+  });
+});
+
+describe('nvgrace-gpu by GPU generation', () => {
+  it('Grace Hopper (the default): resmem write-combined with the flag, usemem cacheable', () => {
+    const res = expectOk(vfioMmap({ kernel: '6.14', driver: 'nvgrace-gpu-resmem' }));
+    expect(res).toMatchObject({ gpu: 'grace-hopper', memoryType: 'Normal-NC', allowAnyUncached: true });
+    expect(res.explanation).toMatch(/On grace-hopper, resmem is a 1 GiB carve-out at the end of device memory/);
+    expect(expectOk(vfioMmap({ kernel: '6.14', driver: 'nvgrace-gpu-resmem', gpu: 'grace-hopper' }))).toEqual(res);
+  });
+  it('Grace Blackwell: no resmem (BAD_INPUT naming gpu and bd53764a60ad); usemem is all device memory, cacheable', () => {
+    expect(vfioMmap({ kernel: '6.14', driver: 'nvgrace-gpu-resmem', gpu: 'grace-blackwell' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'BAD_INPUT',
+        field: 'gpu',
+        message: expect.stringContaining('grace-blackwell has no resmem region: from 6.14 (bd53764a60ad)'),
+      },
+    });
+    const use = expectOk(vfioMmap({ kernel: '7.2', driver: 'nvgrace-gpu-usemem', gpu: 'grace-blackwell' }));
+    expect(use).toMatchObject({ gpu: 'grace-blackwell', memoryType: 'Normal-WB', allowAnyUncached: false });
+    expect(use.explanation).toContain('On grace-blackwell, usemem is all of device memory, mapped cacheable');
+    expect(NVGRACE_GPU_REGIONS['grace-blackwell']).toMatchObject({ resmem: null, since: '6.14' });
+    expect(NVGRACE_GPU_REGIONS['grace-blackwell'].bar2).toContain('vfio_pci_core_mmap()');
+  });
+  it('refuses Grace Blackwell before 6.14 and gpu on a driver that is not nvgrace-gpu', () => {
+    expect(vfioMmap({ kernel: '6.13', driver: 'nvgrace-gpu-usemem', gpu: 'grace-blackwell' })).toMatchObject({
+      ok: false,
+      error: { field: 'gpu', message: expect.stringContaining('nvgrace-gpu drives Grace Blackwell from 6.14') },
+    });
+    expect(vfioMmap({ kernel: '6.14', driver: 'vfio-pci', gpu: 'grace-hopper' })).toMatchObject({
+      ok: false,
+      error: { field: 'gpu', message: 'gpu applies to the nvgrace-gpu regions only, not to vfio-pci' },
+    });
+    expect(vfioMmap({ kernel: '6.14', driver: 'nvgrace-gpu-usemem', gpu: 'rubin' as never })).toMatchObject({
+      ok: false,
+      error: { field: 'gpu' },
+    });
+    expect(expectOk(vfioMmap({ kernel: '6.14', driver: 'vfio-pci' })).gpu).toBe(null);
+  });
+  it('inserts nvgrace-gpu pages at mmap before 6.19, on fault with huge PFNMAPs from 6.19; vfio-pci always at fault', () => {
+    expect(expectOk(vfioMmap({ kernel: '6.18', driver: 'nvgrace-gpu-resmem' })).population).toBe(
+      'a PFN map of the carved-out GPU memory, at mmap (remap_pfn_range())',
+    );
+    expect(expectOk(vfioMmap({ kernel: '6.19', driver: 'nvgrace-gpu-usemem' })).population).toBe(
+      'a PFN map of the coherent GPU memory, at fault, with huge PFNMAPs (nvgrace_gpu_vfio_pci_huge_fault(), 9db65489b872)',
+    );
+    for (const kernel of ['6.9', '7.2']) {
+      expect(expectOk(vfioMmap({ kernel, driver: 'vfio-pci' })).population).toBe(
+        'at fault (vfio_pci_mmap_fault(); a huge_fault path from 6.12)',
+      );
+      expect(expectOk(vfioMmap({ kernel, driver: 'vfio-platform' })).population).toBe('at mmap (remap_pfn_range())');
+    }
+  });
+});
+
+describe('6.19: dma-buf export and the VMA flag declared by bit', () => {
+  it('the dma-buf export leaves the BAR mmap and the guest alone', () => {
+    expect(VFIO_DMABUF_EXPORT).toMatchObject({
+      since: '6.19',
+      cpuMmap: false,
+      changesBarMmap: false,
+      changesGuestMemoryType: false,
+      featureNumber: 11,
+    });
+    const strip = (m: object) => ({ ...m, kernel: undefined, explanation: undefined });
+    expect(strip(expectOk(vfioMmap({ kernel: '6.19', driver: 'vfio-pci' })))).toEqual(
+      strip(expectOk(vfioMmap({ kernel: '6.18', driver: 'vfio-pci' }))),
+    );
+  });
+  it('VM_ALLOW_ANY_UNCACHED: bit 39, 64-bit only; VM_ALLOW_ANY_UNCACHED_BIT until 6.18, VMA_ALLOW_ANY_UNCACHED_BIT from 6.19', () => {
+    expect(vmAllowAnyUncachedDeclaration('6.8')).toBe(null);
+    expect(vmAllowAnyUncachedDeclaration('6.18')).toMatchObject({
+      flag: 'VM_ALLOW_ANY_UNCACHED',
+      bit: 39,
+      only64Bit: true,
+      bitConstant: 'VM_ALLOW_ANY_UNCACHED_BIT',
+      definition: 'BIT(VM_ALLOW_ANY_UNCACHED_BIT), with VM_ALLOW_ANY_UNCACHED_BIT defined as 39',
+      source: expect.stringContaining('5c656fcdd6c6'),
+    });
+    for (const kernel of ['6.19', '7.2'] as const) {
+      expect(vmAllowAnyUncachedDeclaration(kernel)).toMatchObject({
+        bit: 39,
+        bitConstant: 'VMA_ALLOW_ANY_UNCACHED_BIT',
+        definition: 'INIT_VM_FLAG(ALLOW_ANY_UNCACHED), from the enum entry DECLARE_VMA_BIT(ALLOW_ANY_UNCACHED, 39)',
+        source: expect.stringContaining('2b6a3f061f11'),
+      });
+    }
   });
 });

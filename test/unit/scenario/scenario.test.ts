@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { VFIO_DRIVERS } from '../../../src/model/linux/vfio';
 import type { ScenarioInput } from '../../../src/model/scenario/api';
 import { GUEST_MAPPINGS, scenario, scenarioTable } from '../../../src/model/scenario/api';
+import { expectOk } from '../../support/expect-ok';
 
 function must<T>(a: { ok: true; result: T } | { ok: false; error: { message: string } }): T {
   if (!a.ok) throw new Error(a.error.message);
@@ -134,5 +135,51 @@ describe('scenarioTable', () => {
     expect(must(scenarioTable()).kernels[0]).toBe('5.10');
     const a = scenarioTable({ kernels: ['6.9', '9.9'] });
     expect(!a.ok && a.error.field).toBe('kernels[1]');
+  });
+});
+
+describe('scenario: optional gpu and mte inputs keep the defaults', () => {
+  it('mte: the memslot is refused and nothing is mapped, naming the MTE check', () => {
+    const r = expectOk(scenario({ kernel: '6.19', vfioDriver: 'vfio-pci', guestMapping: 'ioremap_wc', mte: true }));
+    expect(r).toMatchObject({ stage2: null, effective: null, effectiveType: null, memslot: { errno: 'EINVAL' } });
+    expect(r.steps.map((s) => s.layer)).toEqual(['host-userspace', 'vma', 'memslot', 'guest-stage1', 'effective']);
+    expect(r.steps[2]?.text).toBe(
+      'QEMU registers the mapping as a memslot: kvm_arch_prepare_memory_region() (arch/arm64/kvm/mmu.c): the VM has MTE and the VMA is a driver mapping (VM_IO/VM_PFNMAP/VM_MIXEDMAP) without VM_MTE_ALLOWED, so kvm_vma_mte_allowed() fails: -EINVAL (c911f0d46879).',
+    );
+    expect(r.steps[3]?.text).toMatch(/It never takes effect: the memslot does not exist\.$/);
+    expect(r.steps[4]?.text).toBe(
+      'Nothing is mapped for the guest: KVM_SET_USER_MEMORY_REGION failed, so the VMM cannot give the guest this region this way.',
+    );
+    expect(r.input).toMatchObject({ mte: true, gpu: 'grace-hopper' });
+    expect(scenario({ kernel: '5.13', vfioDriver: 'vfio-pci', guestMapping: 'ioremap', mte: true })).toMatchObject({
+      ok: false,
+      error: { field: 'mte' },
+    });
+  });
+  it('gpu: grace-blackwell usemem as on grace-hopper; resmem refused naming gpu', () => {
+    const gh = expectOk(scenario({ kernel: '7.2', vfioDriver: 'nvgrace-gpu-usemem', guestMapping: 'ioremap_cache', fwb: true }));
+    const gb = expectOk(
+      scenario({ kernel: '7.2', vfioDriver: 'nvgrace-gpu-usemem', guestMapping: 'ioremap_cache', fwb: true, gpu: 'grace-blackwell' }),
+    );
+    expect(gb.effectiveType).toBe(gh.effectiveType);
+    expect(gb.input.gpu).toBe('grace-blackwell');
+    expect(scenario({ kernel: '7.2', vfioDriver: 'nvgrace-gpu-resmem', guestMapping: 'ioremap_wc', gpu: 'grace-blackwell' })).toMatchObject(
+      {
+        ok: false,
+        error: { field: 'gpu', message: expect.stringContaining('has no resmem region') },
+      },
+    );
+  });
+  it("answers every release from 6.18 to 7.2 with today's fields as 6.17 does", () => {
+    for (const kernel of ['6.18', '6.19', '7.0', '7.1', '7.2']) {
+      for (const vfioDriver of VFIO_DRIVERS) {
+        for (const guestMapping of GUEST_MAPPINGS) {
+          const a = expectOk(scenario({ kernel: '6.17', vfioDriver, guestMapping }));
+          const b = expectOk(scenario({ kernel, vfioDriver, guestMapping }));
+          expect(b.effectiveType, `${kernel} ${vfioDriver} ${guestMapping}`).toBe(a.effectiveType);
+          expect(b.stage2?.memAttr ?? null).toBe(a.stage2?.memAttr ?? null);
+        }
+      }
+    }
   });
 });

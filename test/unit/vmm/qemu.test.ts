@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accessProperties, qemuEmulation, qemuMapBar, userspaceDriver } from '../../../src/model/vmm/api';
+import { expectOk } from '../../support/expect-ok';
 
 function must<T>(a: { ok: true; result: T } | { ok: false; error: { message: string } }): T {
   if (!a.ok) throw new Error(a.error.message);
@@ -68,5 +69,31 @@ describe('userspace drivers (DPDK)', () => {
       writeCombining: true,
     });
     expect(must(userspaceDriver({ kernel: '6.17', path: 'dmabuf-proposal-uc' })).memoryType).toBe('Device-nGnRnE');
+  });
+});
+
+describe('QEMU maps a BAR: GPU generation and MTE (optional inputs)', () => {
+  it('an MTE-enabled VM cannot register a VFIO BAR memslot (5.14+)', () => {
+    const m = expectOk(qemuMapBar({ kernel: '7.2', vfioDriver: 'vfio-pci', mte: true }));
+    expect(m.memslot.errno).toBe('EINVAL');
+    expect(m.explanation).toContain('it registers the mapping as a KVM memslot: refused with EINVAL.');
+    expect(qemuMapBar({ kernel: '5.13', vfioDriver: 'vfio-pci', mte: true })).toMatchObject({ ok: false, error: { field: 'mte' } });
+  });
+  it('Grace Blackwell: usemem as on Grace Hopper, no resmem', () => {
+    expect(expectOk(qemuMapBar({ kernel: '7.2', vfioDriver: 'nvgrace-gpu-usemem', gpu: 'grace-blackwell', fwb: true })).vfio.gpu).toBe(
+      'grace-blackwell',
+    );
+    expect(qemuMapBar({ kernel: '7.2', vfioDriver: 'nvgrace-gpu-resmem', gpu: 'grace-blackwell' })).toMatchObject({
+      ok: false,
+      error: { field: 'gpu' },
+    });
+  });
+  it('the userspace DMABUF path names the proposal feature, its postings and its status', () => {
+    expect(expectOk(userspaceDriver({ kernel: '7.2', path: 'dmabuf-proposal-wc' })).explanation).toBe(
+      "the DMABUF proposal's VFIO_DEVICE_FEATURE_DMA_BUF_MEMATTR (v2 of 2026-05-27 to v4 of 2026-07-01; apparently dropped from later postings, the latest 2026-10-06; not merged through 7.2) maps attribute VFIO_DEVICE_FEATURE_DMA_BUF_MEMATTR_WC = 1 with pgprot_writecombine -> MT_NORMAL_NC (Normal-NC); the process's own accesses use this stage-1 type directly, with no KVM stage 2 and so no need for VM_ALLOW_ANY_UNCACHED; stores may be write-combined.",
+    );
+    expect(expectOk(userspaceDriver({ kernel: '7.2', path: 'vfio-pci-mmap' })).explanation).toBe(
+      "vfio-pci's mmap() in 7.2 always uses pgprot_noncached -> MT_DEVICE_nGnRnE (Device-nGnRnE); the process's own accesses use this stage-1 type directly, with no KVM stage 2 and so no need for VM_ALLOW_ANY_UNCACHED; no write-combining.",
+    );
   });
 });
