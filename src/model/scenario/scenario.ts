@@ -123,7 +123,7 @@ export function runScenario(req: ScenarioRequest): ScenarioResult | null {
   });
   steps.push({ layer: 'kvm-stage2', text: `The guest's first ${req.fault} faults into KVM: ${stage2.reason}` });
   steps.push({ layer: 'guest-stage1', text: guestText });
-  if (stage2.errno !== null || stage2.memAttr === null) {
+  if (stage2.memAttr === null) {
     steps.push({ layer: 'effective', text: `Nothing is mapped: the fault failed with ${stage2.errno}.` });
     return finish(stage2, null);
   }

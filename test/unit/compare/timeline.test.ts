@@ -3,13 +3,9 @@ import { timeline } from '../../../src/model/compare/api';
 import { ACCESSOR_CHANGES } from '../../../src/model/linux/accessors';
 import { FEATURES, KERNEL_VERSIONS } from '../../../src/model/linux/versions';
 import { DMABUF_MEMATTR_PROPOSAL } from '../../../src/model/linux/vfio';
+import { expectOk } from '../../support/expect-ok';
 
-function must<T>(a: { ok: true; result: T } | { ok: false; error: { message: string } }): T {
-  if (!a.ok) throw new Error(a.error.message);
-  return a.result;
-}
-
-const entries = must(timeline()).entries;
+const entries = expectOk(timeline()).entries;
 const byId = (id: string) => entries.find((e) => e.id === id);
 
 describe("timeline: computed from the model's version data", () => {

@@ -5,11 +5,6 @@ import { DMABUF_MEMATTR_PROPOSAL, NVGRACE_GPU_REGIONS, VFIO_DMABUF_EXPORT } from
 import { vmAllowAnyUncachedDeclaration } from '../../../src/model/linux/vma';
 import { expectOk } from '../../support/expect-ok';
 
-function must<T>(a: { ok: true; result: T } | { ok: false; error: { message: string } }): T {
-  if (!a.ok) throw new Error(a.error.message);
-  return a.result;
-}
-
 describe('MT_* layout and MAIR_EL1', () => {
   it('uses the 5.14+ indices (MT_NORMAL 0 ... MT_DEVICE_nGnRE 4)', () => {
     expect(mtLayout('6.9')).toEqual({ MT_NORMAL: 0, MT_NORMAL_TAGGED: 1, MT_NORMAL_NC: 2, MT_DEVICE_nGnRnE: 3, MT_DEVICE_nGnRE: 4 });
@@ -18,11 +13,11 @@ describe('MT_* layout and MAIR_EL1', () => {
     expect(mtLayout('5.13')).toMatchObject({ MT_NORMAL_WT: 3, MT_DEVICE_nGnRnE: 4, MT_DEVICE_nGnRE: 5, MT_DEVICE_GRE: 6 });
   });
   it('programs MAIR_EL1 0x000000040044FFFF without MTE and slot 1 = 0xF0 with MTE (5.14+)', () => {
-    expect(must(linuxMair({ kernel: '6.9' })).value).toBe('0x000000040044FFFF');
-    expect(must(linuxMair({ kernel: '6.9', mte: true })).value).toBe('0x000000040044F0FF');
+    expect(expectOk(linuxMair({ kernel: '6.9' })).value).toBe('0x000000040044FFFF');
+    expect(expectOk(linuxMair({ kernel: '6.9', mte: true })).value).toBe('0x000000040044F0FF');
   });
   it('programs the Device-GRE and Normal-WT slots before 5.14', () => {
-    expect(must(linuxMair({ kernel: '5.10' })).value).toBe('0x000C0400BB44FFFF');
+    expect(expectOk(linuxMair({ kernel: '5.10' })).value).toBe('0x000C0400BB44FFFF');
   });
 });
 
@@ -36,12 +31,12 @@ describe('ioremap family', () => {
   ] as const;
   for (const [api, mt, mair, type] of cases) {
     it(`${api} -> ${mt} -> MAIR 0x${mair.toString(16)} (${type})`, () => {
-      expect(must(ioremapMapping({ kernel: '6.9', api }))).toMatchObject({ memType: mt, mair, memoryType: type });
+      expect(expectOk(ioremapMapping({ kernel: '6.9', api }))).toMatchObject({ memType: mt, mair, memoryType: type });
     });
   }
   it('selects different AttrIndx for the same type before 5.14', () => {
-    expect(must(ioremapMapping({ kernel: '5.13', api: 'ioremap' })).attrIndx).toBe(5);
-    expect(must(ioremapMapping({ kernel: '5.14', api: 'ioremap' })).attrIndx).toBe(4);
+    expect(expectOk(ioremapMapping({ kernel: '5.13', api: 'ioremap' })).attrIndx).toBe(5);
+    expect(expectOk(ioremapMapping({ kernel: '5.14', api: 'ioremap' })).attrIndx).toBe(4);
   });
   it('refuses ioremap_np before 5.13, naming 5.13', () => {
     const a = ioremapMapping({ kernel: '5.12', api: 'ioremap_np' });
@@ -52,8 +47,8 @@ describe('ioremap family', () => {
 
 describe('VFIO mmap by driver', () => {
   it('vfio-pci: pgprot_noncached (Device-nGnRnE) in every version; the flag only from 6.9', () => {
-    const v68 = must(vfioMmap({ kernel: '6.8', driver: 'vfio-pci' }));
-    const v69 = must(vfioMmap({ kernel: '6.9', driver: 'vfio-pci' }));
+    const v68 = expectOk(vfioMmap({ kernel: '6.8', driver: 'vfio-pci' }));
+    const v69 = expectOk(vfioMmap({ kernel: '6.9', driver: 'vfio-pci' }));
     for (const m of [v68, v69])
       expect(m).toMatchObject({ pgprot: 'pgprot_noncached', memType: 'MT_DEVICE_nGnRnE', memoryType: 'Device-nGnRnE' });
     expect(v68.vmaFlags).not.toContain('VM_ALLOW_ANY_UNCACHED');
@@ -62,18 +57,18 @@ describe('VFIO mmap by driver', () => {
   });
   it('vfio-platform never sets the flag', () => {
     for (const kernel of ['5.10', '6.9', '6.17']) {
-      const m = must(vfioMmap({ kernel, driver: 'vfio-platform' }));
+      const m = expectOk(vfioMmap({ kernel, driver: 'vfio-platform' }));
       expect(m.memType).toBe('MT_DEVICE_nGnRnE');
       expect(m.vmaFlags).not.toContain('VM_ALLOW_ANY_UNCACHED');
     }
   });
   it('nvgrace-gpu resmem: writecombine + flag; usemem: cacheable MT_NORMAL, no flag', () => {
-    expect(must(vfioMmap({ kernel: '6.9', driver: 'nvgrace-gpu-resmem' }))).toMatchObject({
+    expect(expectOk(vfioMmap({ kernel: '6.9', driver: 'nvgrace-gpu-resmem' }))).toMatchObject({
       pgprot: 'pgprot_writecombine',
       memType: 'MT_NORMAL_NC',
       allowAnyUncached: true,
     });
-    const use = must(vfioMmap({ kernel: '6.9', driver: 'nvgrace-gpu-usemem' }));
+    const use = expectOk(vfioMmap({ kernel: '6.9', driver: 'nvgrace-gpu-usemem' }));
     expect(use).toMatchObject({ memType: 'MT_NORMAL', memoryType: 'Normal-WB', allowAnyUncached: false });
     expect(use.vmaFlags).toContain('VM_PFNMAP');
   });
@@ -190,5 +185,36 @@ describe('6.19: dma-buf export and the VMA flag declared by bit', () => {
         source: expect.stringContaining('2b6a3f061f11'),
       });
     }
+  });
+});
+
+describe('VFIO mmap explanations', () => {
+  it('say what each driver does in that release, in one sentence each', () => {
+    expect(expectOk(vfioMmap({ kernel: '6.8', driver: 'vfio-pci' }))).toMatchObject({
+      function: 'vfio_pci_core_mmap(), drivers/vfio/pci/vfio_pci_core.c',
+      mair: 0x00,
+      explanation:
+        'vfio-pci in 6.8: vfio_pci_core_mmap() uses pgprot_noncached -> MT_DEVICE_nGnRnE (Device-nGnRnE) and does not set VM_ALLOW_ANY_UNCACHED, which arrived in 6.9; from 6.9 it sets VM_ALLOW_ANY_UNCACHED: PCI integration is trusted to contain errors from any uncached type.',
+    });
+    expect(expectOk(vfioMmap({ kernel: '6.9', driver: 'vfio-pci' })).explanation).toContain(
+      'uses pgprot_noncached -> MT_DEVICE_nGnRnE (Device-nGnRnE) and sets VM_ALLOW_ANY_UNCACHED;',
+    );
+    expect(expectOk(vfioMmap({ kernel: '7.2', driver: 'vfio-platform' })).explanation).toBe(
+      'vfio-platform in 7.2: vfio_platform_mmap_mmio() uses pgprot_noncached -> MT_DEVICE_nGnRnE (Device-nGnRnE) and does not set VM_ALLOW_ANY_UNCACHED; it never sets VM_ALLOW_ANY_UNCACHED: platform devices are not audited for uncontained errors under Normal-NC.',
+    );
+    expect(expectOk(vfioMmap({ kernel: '6.9', driver: 'nvgrace-gpu-usemem' }))).toMatchObject({
+      pgprot: 'default vm_page_prot',
+      mair: 0xff,
+      explanation:
+        'nvgrace-gpu-usemem in 6.9: nvgrace_gpu_mmap() for USEMEM_REGION_INDEX (BAR4) uses default vm_page_prot -> MT_NORMAL (Normal-WB) and does not set VM_ALLOW_ANY_UNCACHED; cache-coherent GPU memory keeps the cacheable default; KVM maps it cacheable only from 6.17, with FWB and DIC. On grace-hopper, usemem is the rest of device memory, rounded down to 512 MiB, mapped cacheable.',
+    });
+  });
+  it('records every step of the DMABUF proposal with a date and what it did', () => {
+    for (const h of DMABUF_MEMATTR_PROPOSAL.history) {
+      expect(h.date).toMatch(/^2026-\d\d-\d\d$/);
+      expect(h.what.length).toBeGreaterThan(10);
+    }
+    expect(DMABUF_MEMATTR_PROPOSAL.history).toHaveLength(8);
+    expect(DMABUF_MEMATTR_PROPOSAL.vmaFlags).toContain('VM_ALLOW_ANY_UNCACHED');
   });
 });
