@@ -19,7 +19,7 @@
  */
 import type { MemoryTypeName } from '../arm64/types';
 import type { MtName, PgprotHelper } from './stage1';
-import { mairAttrOf, memoryTypeOfMt, PGPROT_HELPERS } from './stage1';
+import { mairByteOf, memoryTypeOfMt, PGPROT_HELPERS } from './stage1';
 import type { KernelVersion } from './versions';
 import { atLeast, FEATURES, hasFeature, NEWEST_KERNEL } from './versions';
 import type { VmaFlag } from './vma';
@@ -218,7 +218,7 @@ export function vfioMmapOf(kernel: KernelVersion, driver: VfioDriver, gpu: Nvgra
     fn: spec.fn,
     pgprot,
     memType,
-    mair: mairAttrOf(memType, false).byte,
+    mair: mairByteOf(memType),
     memoryType,
     vmaFlags: sortFlags(flags),
     allowAnyUncached,

@@ -8,11 +8,10 @@ import { booleanField, enumField, fieldsOf } from '../input';
 import { gpuField, ioremapField, mteField, vfioDriverField } from '../linux/api';
 import type { FaultKind, Stage2Prot } from '../linux/kvm-stage2';
 import { FAULT_KINDS } from '../linux/kvm-stage2';
-import { kernelMapping } from '../linux/stage1';
 import type { KernelVersion } from '../linux/versions';
-import { FEATURES, KERNEL_VERSIONS, kernelField } from '../linux/versions';
+import { atLeast, FEATURES, KERNEL_VERSIONS, kernelField } from '../linux/versions';
 import type { NvgraceGpu, VfioDriver } from '../linux/vfio';
-import { VFIO_DRIVERS, vfioDriverArrival, vfioMmapOf } from '../linux/vfio';
+import { VFIO_DRIVERS, vfioDriverArrival } from '../linux/vfio';
 import type { Answer } from '../result';
 import { guarded, InputError, ok } from '../result';
 import type { GuestMapping, ScenarioResult } from './scenario';
@@ -46,12 +45,16 @@ export function scenario(input: ScenarioInput): Answer<ScenarioResult> {
     const vfioDriver = vfioDriverField(f, 'vfioDriver', kernel);
     const guestKernel = kernelField(f, 'guestKernel', kernel);
     const guestMapping = ioremapField(f, 'guestMapping', guestKernel, GUEST_MAPPINGS);
-    const fwb = booleanField(f, 'fwb', false);
-    const dic = booleanField(f, 'dic', true);
-    const fault = enumField(f, 'fault', FAULT_KINDS, 'write');
-    const gpu = gpuField(f, 'gpu', kernel, vfioDriver);
-    const mte = mteField(f, 'mte', kernel);
-    const r = runScenario({ kernel, guestKernel, vfioDriver, guestMapping, fwb, dic, fault, gpu, mte });
+    const base = defaultRequest(kernel, vfioDriver, guestMapping, booleanField(f, 'fwb', false));
+    const r = runScenario({
+      ...base,
+      guestKernel,
+      dic: booleanField(f, 'dic', base.dic),
+      fault: enumField(f, 'fault', FAULT_KINDS, base.fault),
+      gpu: gpuField(f, 'gpu', kernel, vfioDriver),
+      mte: mteField(f, 'mte', kernel),
+    });
+    // Stryker disable next-line ConditionalExpression: equivalent, the fields above refused every absent driver region and mapping
     if (r === null) throw new Error('availability checked above');
     return ok(r);
   });
@@ -89,10 +92,12 @@ export interface ScenarioTableInput {
   readonly fault?: FaultKind;
 }
 
-function unavailableNote(kernel: KernelVersion, driver: VfioDriver, mapping: GuestMapping): string | null {
-  if (vfioMmapOf(kernel, driver) === null) return `${driver} arrived in ${vfioDriverArrival(driver)?.since}`;
-  if (kernelMapping(kernel, mapping) === null) return `${mapping}() arrived in ${FEATURES.ioremap_np.since}`;
-  return null;
+/** Why a row maps nothing: the driver or the guest mapping arrived later. */
+function unavailableNote(kernel: KernelVersion, driver: VfioDriver, mapping: GuestMapping): string {
+  const arrival = vfioDriverArrival(driver);
+  return arrival !== null && !atLeast(kernel, arrival.since)
+    ? `${driver} arrived in ${arrival.since}`
+    : `${mapping}() arrived in ${FEATURES.ioremap_np.since}`;
 }
 
 /** Every driver x guest mapping x FWB x kernel version, one row each (the CLI's `--table`). */

@@ -15,7 +15,7 @@ import type { MemoryTypeName } from '../arm64/types';
 import type { MemslotResult } from '../linux/kvm-memslot';
 import { kvmArchPrepareMemoryRegion } from '../linux/kvm-memslot';
 import type { MtName } from '../linux/stage1';
-import { mairAttrOf, memoryTypeOfMt } from '../linux/stage1';
+import { mairByteOf, memoryTypeOfMt } from '../linux/stage1';
 import type { KernelVersion } from '../linux/versions';
 import type { NvgraceGpu, VfioDriver, VfioMapping } from '../linux/vfio';
 import { DMABUF_MEMATTR_PROPOSAL, vfioMmapOf } from '../linux/vfio';
@@ -175,7 +175,7 @@ export function userspaceDriverMapping(kernel: KernelVersion, path: UserspacePat
     path,
     status,
     memType,
-    mair: mairAttrOf(memType, false).byte,
+    mair: mairByteOf(memType),
     memoryType,
     writeCombining,
     needsVmaFlagForItself: false,

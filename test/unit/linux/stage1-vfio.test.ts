@@ -218,3 +218,32 @@ describe('VFIO mmap explanations', () => {
     expect(DMABUF_MEMATTR_PROPOSAL.vmaFlags).toContain('VM_ALLOW_ANY_UNCACHED');
   });
 });
+
+describe('linuxMair: MAIR_EL1 slot by slot', () => {
+  it('5.14+: five slots in index order, unused bytes 0; MTE turns slot 1 into 0xF0', () => {
+    expect(expectOk(linuxMair({ kernel: '7.2' }))).toEqual({
+      kernel: '7.2',
+      mte: false,
+      value: '0x000000040044FFFF',
+      attrs: [0xff, 0xff, 0x44, 0x00, 0x04, 0, 0, 0],
+      slots: [
+        { index: 0, memType: 'MT_NORMAL', attr: 'MAIR_ATTR_NORMAL', byte: 0xff },
+        { index: 1, memType: 'MT_NORMAL_TAGGED', attr: 'MAIR_ATTR_NORMAL', byte: 0xff },
+        { index: 2, memType: 'MT_NORMAL_NC', attr: 'MAIR_ATTR_NORMAL_NC', byte: 0x44 },
+        { index: 3, memType: 'MT_DEVICE_nGnRnE', attr: 'MAIR_ATTR_DEVICE_nGnRnE', byte: 0x00 },
+        { index: 4, memType: 'MT_DEVICE_nGnRE', attr: 'MAIR_ATTR_DEVICE_nGnRE', byte: 0x04 },
+      ],
+    });
+    expect(expectOk(linuxMair({ kernel: '6.9', mte: true })).slots[1]).toEqual({
+      index: 1,
+      memType: 'MT_NORMAL_TAGGED',
+      attr: 'MAIR_ATTR_NORMAL_TAGGED',
+      byte: 0xf0,
+    });
+  });
+  it('5.10-5.13: seven slots', () => {
+    const m = expectOk(linuxMair({ kernel: '5.13' }));
+    expect(m.attrs).toEqual([0xff, 0xff, 0x44, 0xbb, 0x00, 0x04, 0x0c, 0]);
+    expect(m.slots.map((s) => s.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+});

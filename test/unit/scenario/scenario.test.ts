@@ -271,3 +271,26 @@ describe('scenarioTable rows', () => {
     expect(scenarioTable({ dic: 'x' as never })).toMatchObject({ ok: false, error: { field: 'dic' } });
   });
 });
+
+describe('scenario defaults and hex', () => {
+  it('defaults dic to true: a Normal stage 2 is executable up front', () => {
+    const r = expectOk(scenario({ kernel: '7.2', vfioDriver: 'nvgrace-gpu-usemem', guestMapping: 'ioremap_cache', fwb: true }));
+    expect(r.stage2).toMatchObject({ prot: 'NORMAL', executable: true });
+    expect(r.input).toMatchObject({ dic: true, fault: 'write', fwb: true, mte: false, gpu: 'grace-hopper', guestKernel: '7.2' });
+    expect(
+      expectOk(scenario({ kernel: '7.2', vfioDriver: 'nvgrace-gpu-usemem', guestMapping: 'ioremap_cache', fwb: true, dic: false })).memslot
+        .errno,
+    ).toBe('EINVAL');
+  });
+  it('writes hex bytes in upper case', () => {
+    const r = expectOk(scenario({ kernel: '6.9', vfioDriver: 'vfio-pci', guestMapping: 'ioremap_cache' }));
+    expect(r.steps[4]?.text).toBe("The guest driver's ioremap_cache() in 6.9 selects MT_NORMAL (AttrIndx 0), MAIR byte 0xFF = Normal-WB.");
+    expect(r.steps[5]?.text).toMatch(/^Stage 1 0xFF with stage 2 MemAttr 0x5 gives Normal-NC \(rule /);
+  });
+  it('lists FWB off and on for every driver and mapping', () => {
+    const rows = expectOk(scenarioTable({ kernels: ['6.9'] })).rows.filter(
+      (r) => r.vfioDriver === 'vfio-pci' && r.guestMapping === 'ioremap',
+    );
+    expect(rows.map((r) => r.fwb)).toEqual([false, true]);
+  });
+});
