@@ -224,6 +224,24 @@ export const KERNEL_CHANGES = {
       },
     ],
   },
+  'kvm-ptdump-stage2': {
+    release: '6.12',
+    area: 'kvm-arm64',
+    commits: ['7c4f73548ed1'],
+    where: 'arch/arm64/kvm/ptdump.c (debugfs <vm>/stage2_page_tables, with ipa_range and stage2_levels)',
+    what: "a per-VM debugfs dump of the guest's stage 2 (CONFIG_PTDUMP_STAGE2_DEBUGFS; not with pKVM)",
+    bearing:
+      'A live system shows each stage-2 range with its permissions, access flag and block size, but never its MemAttr: the stage-2 type of a BAR is worked out from the host kernel, the driver and the VMA flags (the scenario), not read from this file.',
+    effect: 'context',
+    source: '7c4f73548ed1 "KVM: arm64: Register ptdump with debugfs on guest creation" (Sebastian Ene), kvmarm-6.12',
+    evidence: [
+      {
+        read: 'the kvmarm-6.12 pull (ptdump.c +268) and the field lists in later fixes; MemAttr in no mainline version seen',
+        ref: 'ids 20462509574, 6734326903, 5268362843',
+        confidence: 'read-at-source',
+      },
+    ],
+  },
   'nvgrace-gpu-resmem-by-gpu': {
     release: '6.14',
     area: 'vfio',
@@ -323,6 +341,23 @@ export const KERNEL_CHANGES = {
     source: '638ea79669f8 "KVM: arm64: Refactor user_mem_abort()" (Fuad Tabba)',
     evidence: [
       { read: '[PATCH v17 17/24] and the mainline push listing it', ref: 'ids 36055422306, 66525643630', confidence: 'read-at-source' },
+    ],
+  },
+  'kvm-ptdump-stage2-exec': {
+    release: '6.18',
+    area: 'kvm-arm64',
+    commits: ['8673e5b22e1e'],
+    where: 'arch/arm64/kvm/ptdump.c',
+    what: 'the stage-2 dump prints execute permission as the stage-1 dump does ("NX" / "x "), no longer inverted',
+    bearing: 'Still no MemAttr column. (6.19 changes the execute columns again for FEAT_XNX; the new strings were not read.)',
+    effect: 'context',
+    source: '8673e5b22e1e "ptdump: Don\'t test PTE_VALID alongside other attributes" (Wei-Lin Chang), kvmarm-6.18',
+    evidence: [
+      {
+        read: 'v2 of the patch, its "applied" mail and the 6.18 mainline push',
+        ref: 'ids 6734326903, 41472860913, 66525643630',
+        confidence: 'read-at-source',
+      },
     ],
   },
   'ioremap-wc-nc': {

@@ -38,6 +38,7 @@ describe('releases(): release by release, 5.10 to the newest', () => {
     expect(byVersion('6.18')?.changes.map((c) => c.id)).toEqual([
       'kvm-gmem-abort',
       'kvm-user-mem-abort-refactor',
+      'kvm-ptdump-stage2-exec',
       'ioremap-wc-nc',
       'kvm-pfnmap-on-fault',
       'nvgrace-gpu-gb300',
@@ -75,6 +76,10 @@ describe('releases(): release by release, 5.10 to the newest', () => {
     expect(c('5.16', 'kvm-riscv')).toBe('unverified');
     expect(c('6.17', 'cacheable-pfnmap')).toBe('read-at-source');
     expect(c('7.0', 'mt-s2-as-s1')).toBe('titles-only');
+  });
+  it('6.12: the per-VM stage-2 dump arrives, without MemAttr', () => {
+    expect(byVersion('6.12')?.changes.map((c) => c.id)).toEqual(['x86-honor-guest-pat-revert', 'kvm-ptdump-stage2']);
+    expect(byVersion('6.12')?.changes[1]?.bearing).toContain('but never its MemAttr');
   });
   it('refuses input fields', () => {
     expect(releases({ kernel: '7.2' } as never)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'kernel' } });
