@@ -132,18 +132,18 @@ export function scenarioTable(input: ScenarioTableInput = {}): Answer<ScenarioTa
               });
               continue;
             }
-            const status: TableStatus = r.memslot.errno !== null ? 'memslot-refused' : r.stage2?.errno ? 'fault-failed' : 'ok';
+            // runScenario() gives no stage 2 exactly when the memslot was refused.
+            const s2 = r.stage2;
             rows.push({
               ...base,
-              status,
+              status: s2 === null ? 'memslot-refused' : s2.errno !== null ? 'fault-failed' : 'ok',
               hostUserspace: r.hostUserspace.memoryType,
               allowAnyUncached: r.vmaFlags.includes('VM_ALLOW_ANY_UNCACHED'),
-              stage2Prot: r.stage2?.prot ?? null,
-              stage2MemAttr: r.stage2?.memAttr ?? null,
+              stage2Prot: s2 === null ? null : s2.prot,
+              stage2MemAttr: s2 === null ? null : s2.memAttr,
               guestStage1: r.guestStage1.memoryType,
               effective: r.effectiveType,
-              note:
-                status === 'memslot-refused' ? `memslot ${r.memslot.errno}` : status === 'fault-failed' ? `fault ${r.stage2?.errno}` : null,
+              note: s2 === null ? `memslot ${r.memslot.errno}` : s2.errno !== null ? `fault ${s2.errno}` : null,
             });
           }
         }

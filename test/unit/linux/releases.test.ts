@@ -171,6 +171,14 @@ describe('kernelField: BAD_INPUT naming the range', () => {
     });
     expect(kernelOf('6.9.1')).toMatchObject({ error: { message: expect.stringContaining('is not of the form "MAJOR.MINOR"') } });
     expect(kernelOf('x6.9')).toMatchObject({ error: { message: expect.stringContaining('is not of the form "MAJOR.MINOR"') } });
+    for (const outside of ['10.1', '6.20', '4.19']) {
+      expect(kernelOf(outside)).toMatchObject({
+        error: { message: expect.stringContaining(`kernel "${outside}" is outside the modelled range;`) },
+      });
+    }
+    expect(kernelOf('6.200000000000000000')).toMatchObject({
+      error: { message: expect.stringContaining('kernel "6.200000000000000000" is outside') },
+    });
     expect(kernelOf('7.3'.padEnd(30, '0'))).toMatchObject({
       error: { message: expect.stringContaining('kernel "7.300000000000000000…" is') },
     });

@@ -34,6 +34,13 @@ describe('ioremap family', () => {
       expect(expectOk(ioremapMapping({ kernel: '6.9', api }))).toMatchObject({ memType: mt, mair, memoryType: type });
     });
   }
+  it('maps ioremap() before ioremap_np() existed', () => {
+    expect(expectOk(ioremapMapping({ kernel: '5.12', api: 'ioremap' }))).toMatchObject({
+      memType: 'MT_DEVICE_nGnRE',
+      attrIndx: 5,
+      mair: 0x04,
+    });
+  });
   it('selects different AttrIndx for the same type before 5.14', () => {
     expect(expectOk(ioremapMapping({ kernel: '5.13', api: 'ioremap' })).attrIndx).toBe(5);
     expect(expectOk(ioremapMapping({ kernel: '5.14', api: 'ioremap' })).attrIndx).toBe(4);
