@@ -149,3 +149,14 @@ export function ReadEachRelease(): ReactNode {
     </ol>
   );
 }
+
+/** The covered range and the newest covered release, inline (the one place the data names them). */
+export function CoveredRange(): ReactNode {
+  const answer = releases();
+  if (!answer.ok) return <span role="alert">releases() failed: {answer.error.message}</span>;
+  return (
+    <span>
+      the model covers {answer.result.range}, so the newest covered release is <strong>{answer.result.newest}</strong>
+    </span>
+  );
+}
