@@ -6,8 +6,8 @@
  */
 import clsx from 'clsx';
 import type { ReactNode } from 'react';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { AccessInput, Accessor, MemoryTypeName, ProgramJudgement } from '../../model';
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { AccessInput, Accessor, AccessResult, MemoryTypeName, Answer as ModelAnswer, ProgramJudgement } from '../../model';
 import {
   ACCESSOR_INFO,
   ACCESSOR_KERNELS,
@@ -76,9 +76,6 @@ export default function Timeline({
   useEffect(() => () => client.current?.dispose(), []);
   const answer = shown.key === key ? shown.answer : (client.current?.cached(input) ?? shown.answer);
   const busy = shown.key !== key && client.current?.cached(input) === undefined;
-  const shownAccessor = answer.ok ? answer.result.accessor : accessor;
-  const shownType = answer.ok ? answer.result.memoryType : memoryType;
-  const headline = answer.ok ? writesHeadline(answer.result) : null;
 
   return (
     <section className={controls.panel} aria-labelledby={`${id}-h`} onFocus={() => worker().warm()} onPointerEnter={() => worker().warm()}>
@@ -134,44 +131,57 @@ export default function Timeline({
           </label>
         )}
       </fieldset>
-      <div role="status" aria-live="polite" aria-busy={busy} className={clsx(busy && styles.busy)} data-busy={busy}>
-        {busy && <p className={styles.computing}>Computing the outcomes…</p>}
-        {answer.ok ? (
-          <>
-            <p className={styles.summary}>
-              <span className={clsx(styles.verdict, answer.result.correct ? styles.good : styles.bad)} data-testid="timeline-verdict">
-                {answer.result.correct ? 'correct' : 'not correct'}
-              </span>{' '}
-              {shownAccessor}() on <span className={clsx(styles.type, tones.tone, tones[memoryClassOfName(shownType)])}>{shownType}</span>
-            </p>
-            {headline !== null && (
-              <p className={styles.headline} data-testid="timeline-writes">
-                {headline}
-              </p>
-            )}
-            {answer.result.hazards.length > 0 && (
-              <ul className={styles.hazardList} aria-label="Hazards in allowed outcomes">
-                {answer.result.hazards.map((h) => (
-                  <li key={h}>
-                    <span className={styles.hazard}>{h}</span> {HAZARD_MEANING[h]}
-                  </li>
-                ))}
-              </ul>
-            )}
-            {answer.result.programs.map((p) => (
-              <ProgramLanes key={p.name} program={p} />
-            ))}
-          </>
-        ) : (
-          <p className={clsx(styles.error, tones.tone, tones.error)} data-testid="timeline-error">
-            <strong>{answer.error.code}</strong>
-            {answer.error.field ? ` (${answer.error.field})` : ''}: {answer.error.message}
-          </p>
-        )}
+      <div role="status" aria-live="polite" aria-busy={busy} className={styles.result} data-busy={busy}>
+        {busy && <p className={styles.computing}>computing…</p>}
+        <Answer answer={answer} />
       </div>
     </section>
   );
 }
+
+/**
+ * The model's answer, drawn; memoised on the answer, so marking the panel busy or changing a control
+ * redraws nothing until the new answer is in.
+ */
+const Answer = memo(function Answer({ answer }: { answer: ModelAnswer<AccessResult> }): ReactNode {
+  if (!answer.ok) {
+    return (
+      <p className={clsx(styles.error, tones.tone, tones.error)} data-testid="timeline-error">
+        <strong>{answer.error.code}</strong>
+        {answer.error.field ? ` (${answer.error.field})` : ''}: {answer.error.message}
+      </p>
+    );
+  }
+  const r = answer.result;
+  const headline = writesHeadline(r);
+  return (
+    <>
+      <p className={styles.summary}>
+        <span className={clsx(styles.verdict, r.correct ? styles.good : styles.bad)} data-testid="timeline-verdict">
+          {r.correct ? 'correct' : 'not correct'}
+        </span>{' '}
+        {r.accessor}() on <span className={clsx(styles.type, tones.tone, tones[memoryClassOfName(r.memoryType)])}>{r.memoryType}</span>
+      </p>
+      {headline !== null && (
+        <p className={styles.headline} data-testid="timeline-writes">
+          {headline}
+        </p>
+      )}
+      {r.hazards.length > 0 && (
+        <ul className={styles.hazardList} aria-label="Hazards in allowed outcomes">
+          {r.hazards.map((h) => (
+            <li key={h}>
+              <span className={styles.hazard}>{h}</span> {HAZARD_MEANING[h]}
+            </li>
+          ))}
+        </ul>
+      )}
+      {r.programs.map((p) => (
+        <ProgramLanes key={p.name} program={p} />
+      ))}
+    </>
+  );
+});
 
 /** Pairs each item with its position: arrival order is what identifies a transaction in an outcome. */
 function numbered<T>(item: T, n: number): [number, T] {
