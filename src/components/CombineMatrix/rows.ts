@@ -14,8 +14,8 @@ import {
   MAIR_ATTR,
   memoryClass,
   NEWEST_KERNEL,
-  scenario,
   VFIO_DRIVERS,
+  vfioMmap,
 } from '../../model';
 import { attrsName, hexByte, hexNibble, shortName } from '../shared/format';
 
@@ -163,9 +163,9 @@ export interface KvmValue {
 }
 
 /**
- * The stage-2 values KVM itself writes in the newest covered release, asked of the model: guest RAM
- * (`kvmStage2()` for a memory page in an ordinary MT_NORMAL VMA, as user_mem_abort() sees it) and the
- * BAR of each VFIO driver (`scenario()`, which takes the VMA from the driver's mmap). Keyed by MemAttr.
+ * The stage-2 values KVM itself writes in the newest covered release, asked of `kvmStage2()`
+ * (user_mem_abort()): for guest RAM (a memory page in an ordinary MT_NORMAL VMA) and for the BAR of
+ * each VFIO driver (the VMA flags and memory type its mmap sets, from `vfioMmap()`). Keyed by MemAttr.
  */
 export function kvmColumns(fwb: boolean): ReadonlyMap<number, KvmValue> {
   const out = new Map<number, KvmValue>();
@@ -176,10 +176,12 @@ export function kvmColumns(fwb: boolean): ReadonlyMap<number, KvmValue> {
   };
   const ram = kvmStage2({ kernel: NEWEST_KERNEL, pfnIsMemory: true, vmaFlags: [], vmaMemType: 'MT_NORMAL', fwb, fault: 'write' });
   if (ram.ok) add(ram.result.memAttr, ram.result.memAttrName, ram.result.prot, 'guest RAM');
-  for (const vfioDriver of VFIO_DRIVERS) {
-    const a = scenario({ kernel: NEWEST_KERNEL, vfioDriver, guestMapping: 'ioremap', fwb });
-    const s2 = a.ok ? a.result.stage2 : null;
-    if (s2) add(s2.memAttr, s2.memAttrName, s2.prot, vfioDriver);
+  for (const driver of VFIO_DRIVERS) {
+    const vma = vfioMmap({ kernel: NEWEST_KERNEL, driver });
+    if (!vma.ok) continue;
+    const { vmaFlags, memType } = vma.result;
+    const bar = kvmStage2({ kernel: NEWEST_KERNEL, pfnIsMemory: false, vmaFlags, vmaMemType: memType, fwb, fault: 'write' });
+    if (bar.ok) add(bar.result.memAttr, bar.result.memAttrName, bar.result.prot, driver);
   }
   return new Map([...out].sort(([a], [b]) => a - b));
 }
