@@ -92,17 +92,24 @@ export function s2Name(d: DecodeS2Result): string {
   }
 }
 
+/** Headings by byte: decoding is pure, so each byte is decoded once per page (256 at most). */
+const headings = new Map<number, MatrixRowHead | null>();
+
 /** One stage-1 row heading, or null when the byte is reserved or UNPREDICTABLE with default features. */
 export function rowHead(mair: number): MatrixRowHead | null {
-  const d = decodeMair({ mair });
-  if (!d.ok) return null;
-  return { mair, label: hexByte(mair), name: attrsName(d.result), decoded: d.result };
+  let head = headings.get(mair);
+  if (head === undefined) {
+    const d = decodeMair({ mair });
+    head = d.ok ? { mair, label: hexByte(mair), name: attrsName(d.result), decoded: d.result } : null;
+    headings.set(mair, head);
+  }
+  return head;
 }
 
 /** Every MAIR byte that decodes with the default features (FEAT_XS and FEAT_MTE2 present). */
 export function definedMair(): number[] {
   const bytes: number[] = [];
-  for (let b = 0; b < 256; b++) if (decodeMair({ mair: b }).ok) bytes.push(b);
+  for (let b = 0; b < 256; b++) if (rowHead(b) !== null) bytes.push(b);
   return bytes;
 }
 

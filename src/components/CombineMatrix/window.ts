@@ -22,7 +22,7 @@ export const ESTIMATED_METRICS: RowMetrics = { head: 80, rowPitch: 36, groupPitc
 export const WINDOW_AFTER_ROWS = 40;
 
 /** Rows mounted beyond each edge of the view, so arrow keys and short scrolls never reach an empty row. */
-export const OVERSCAN_ROWS = 8;
+const OVERSCAN_ROWS = 6;
 
 /** Half-open range of row indices mounted in one group. */
 export interface Slice {
