@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cellOf, definedMair, definedS2, groupedRows, kvmColumns, USUAL_MAIR_BYTES } from '../../src/components/CombineMatrix/rows';
 import { writesHeadline } from '../../src/components/Timeline/labels';
-import { access, claims, decodeMair, decodeS2, NEWEST_KERNEL, scenario } from '../../src/model';
+import { ACCESSORS, access, claims, decodeMair, decodeS2, NEWEST_KERNEL, scenario } from '../../src/model';
 import { launchBrowser } from '../support/browser';
 import { type StaticServer, serveStatic } from '../support/static-server';
 
@@ -270,6 +270,13 @@ describe('picture components', () => {
 
   it('the timeline follows accessor and memory type, each new choice answered by a worker', async () => {
     const page = await openHydrated(browser, server.url + PATH, problems);
+    // The choices are the model's accessors, in its order: one it adds appears here unchanged.
+    await expect(
+      page
+        .getByTestId('timeline-accessor')
+        .locator('option')
+        .evaluateAll((os) => os.map((o) => o.getAttribute('value'))),
+    ).resolves.toEqual([...ACCESSORS]);
     const settled = async () => {
       await page.locator('[data-busy="false"]', { has: page.getByTestId('timeline-verdict') }).waitFor();
     };

@@ -114,14 +114,19 @@ export default function CombineMatrix({
     setView((v) => (v.top === next.top && v.height === next.height ? v : next));
   }, []);
 
-  // Measure the real row sizes once rows are drawn in a windowed table.
+  // Measure the real row sizes once rows are drawn in a windowed table, and again when the columns
+  // or the box's size change (not on every scroll: measuring forces a layout).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: fwb and view.height stand for the table's shape, read from the DOM
   useLayoutEffect(() => {
     const table = tableRef.current;
     if (!windowed || !table) return;
     const head = table.tHead?.getBoundingClientRect().height ?? ESTIMATED_METRICS.head;
-    const dataRows = table.querySelectorAll<HTMLTableRowElement>('tbody tr[data-row]');
-    const a = dataRows[0]?.getBoundingClientRect();
-    const b = dataRows[1]?.getBoundingClientRect();
+    // Two neighbouring data rows (not split by a group heading or a spacer) give the pitch.
+    const first = [...table.querySelectorAll<HTMLTableRowElement>('tbody tr[data-row]')].find((r) =>
+      r.nextElementSibling?.hasAttribute('data-row'),
+    );
+    const a = first?.getBoundingClientRect();
+    const b = first?.nextElementSibling?.getBoundingClientRect();
     const groupRow = table.querySelector<HTMLTableRowElement>('tbody tr[data-group]');
     const afterGroup = groupRow?.nextElementSibling?.getBoundingClientRect();
     if (!a || !b || b.top - a.top <= 0) return;
@@ -137,7 +142,7 @@ export default function CombineMatrix({
         ? m
         : next,
     );
-  });
+  }, [windowed, fwb, view.height]);
 
   useEffect(() => {
     const el = scrollerRef.current;

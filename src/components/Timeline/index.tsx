@@ -7,7 +7,7 @@
 import clsx from 'clsx';
 import type { ReactNode } from 'react';
 import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { AccessInput, Accessor, AccessResult, MemoryTypeName, Answer as ModelAnswer, ProgramJudgement } from '../../model';
+import type { Accessor, AccessResult, MemoryTypeName, Answer as ModelAnswer, ProgramJudgement } from '../../model';
 import {
   ACCESSOR_INFO,
   ACCESSOR_KERNELS,
@@ -21,7 +21,7 @@ import {
 import controls from '../shared/controls.module.css';
 import tones from '../shared/tones.module.css';
 import { AccessClient, accessKey } from './access-client';
-import { copySizes, FIRST_OUTCOMES, transactionDescription, transactionLabel, writesHeadline } from './labels';
+import { accessInput, copySizes, FIRST_OUTCOMES, transactionDescription, transactionLabel, writesHeadline } from './labels';
 import styles from './styles.module.css';
 
 export interface TimelineProps {
@@ -30,14 +30,6 @@ export interface TimelineProps {
   readonly kernel?: string;
   /** Bytes for the copy accessors. */
   readonly bytes?: number;
-}
-
-/** The question a choice of controls asks; `bytes` only for a copy, and then a size it can copy. */
-function accessInput(accessor: Accessor, memoryType: MemoryTypeName, kernel: string, bytes: number): AccessInput {
-  const info = ACCESSOR_INFO[accessor];
-  if (!info.copy) return { accessor, memoryType, kernel };
-  const sizes = copySizes(info.element);
-  return { accessor, memoryType, kernel, bytes: sizes.includes(bytes) ? bytes : (sizes[3] ?? info.element) };
 }
 
 export default function Timeline({

@@ -2,7 +2,7 @@
  * Text for the timeline's chips, from `access()` timeline data. Pure: it spells what the model
  * returned and decides nothing.
  */
-import type { AccessResult, TimelineTransaction } from '../../model';
+import type { AccessInput, Accessor, AccessResult, MemoryTypeName, TimelineTransaction } from '../../model';
 import { ACCESSOR_INFO, HAZARD_MEANING } from '../../model';
 
 /** `W 0x0 +4` style: direction, offset, size in bytes. */
@@ -24,6 +24,17 @@ export function transactionDescription(t: TimelineTransaction): string {
 export function copySizes(element: number): number[] {
   const base = Math.max(8, element);
   return [1, 2, 4, 8, 16].map((k) => k * base);
+}
+
+/**
+ * The question the timeline's controls ask: `bytes` only for a copy accessor (ACCESSOR_INFO), and
+ * then a size it can copy (the chosen one if it is offered for this accessor, else the fourth).
+ */
+export function accessInput(accessor: Accessor, memoryType: MemoryTypeName, kernel: string, bytes: number): AccessInput {
+  const info = ACCESSOR_INFO[accessor];
+  if (!info.copy) return { accessor, memoryType, kernel };
+  const sizes = copySizes(info.element);
+  return { accessor, memoryType, kernel, bytes: sizes.includes(bytes) ? bytes : (sizes[3] ?? info.element) };
 }
 
 /**

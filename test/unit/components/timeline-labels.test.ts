@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { copySizes, writesHeadline } from '../../../src/components/Timeline/labels';
+import { accessInput, copySizes, writesHeadline } from '../../../src/components/Timeline/labels';
 import type { AccessInput } from '../../../src/model';
-import { access } from '../../../src/model';
+import { ACCESSOR_INFO, ACCESSORS, access, BUS_MEMORY_TYPES, NEWEST_KERNEL } from '../../../src/model';
 
 function result(input: AccessInput) {
   const a = access(input);
@@ -42,5 +42,24 @@ describe('copy sizes', () => {
     expect(copySizes(8)).toEqual([8, 16, 32, 64, 128]);
     expect(copySizes(64)).toEqual([64, 128, 256, 512, 1024]);
     for (const element of [1, 2, 4, 8, 16, 64]) for (const size of copySizes(element)) expect(size % element).toBe(0);
+  });
+});
+
+describe('the question the controls ask', () => {
+  it('every accessor the model lists (a new one included) gets a question access() answers', () => {
+    for (const accessor of ACCESSORS) {
+      for (const memoryType of BUS_MEMORY_TYPES) {
+        const input = accessInput(accessor, memoryType, NEWEST_KERNEL, 64);
+        expect(input.bytes !== undefined, accessor).toBe(ACCESSOR_INFO[accessor].copy);
+        const a = access(input);
+        expect(a.ok ? 'ok' : a.error.message, `${accessor} on ${memoryType}`).toBe('ok');
+      }
+    }
+  }, 120_000);
+
+  it('a size the accessor cannot copy is replaced by one it can', () => {
+    expect(accessInput('__iowrite64_copy', 'Device-nGnRE', NEWEST_KERNEL, 8).bytes).toBe(8);
+    expect(accessInput('__iowrite64_copy', 'Device-nGnRE', NEWEST_KERNEL, 12).bytes).toBe(64);
+    expect(accessInput('writel', 'Device-nGnRE', NEWEST_KERNEL, 64).bytes).toBeUndefined();
   });
 });
