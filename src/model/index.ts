@@ -8,6 +8,8 @@ export { combine, decodeMair, decodeS2 } from './arm64/api';
 export type { CombineRule } from './arm64/combine';
 export { COMBINE_RULES } from './arm64/combine';
 export { encodeMair } from './arm64/mair';
+export type { ClassifiedAttrs, ClassifiedS2, MemoryClass } from './arm64/memory-class';
+export { MEMORY_CLASSES, memoryClass, memoryClassOfName, s2MemoryClass } from './arm64/memory-class';
 export type {
   AllocHint,
   Cacheability,
