@@ -1,16 +1,20 @@
 /**
  * Release by release: every covered Linux release, oldest first, with what changed for this site's
  * question (each change with its effect, the confidence of its evidence and its commit links) or "no
- * change" with what was read. Everything comes from the model's releases(); the page is rendered at
- * build time and has nothing to compute in the browser.
+ * change" with what was read. The data is the model's releases(), as snapshotted in data.json by
+ * generate.mts (a unit test keeps the two equal), so these pages render it without importing the model
+ * and there is nothing to compute in the browser.
  */
 import Heading from '@theme/Heading';
 import clsx from 'clsx';
 import type { ReactNode } from 'react';
-import type { ReleaseChange, ReleaseEntry } from '../../model';
-import { releases } from '../../model';
+import type { ReleaseChange, ReleaseEntry, ReleasesResult } from '../../model';
+import data from './data.json';
 import { CONFIDENCE_LABEL, EFFECT_LABEL, EFFECT_MEANING, releaseAnchor } from './labels';
 import styles from './styles.module.css';
+
+/** releases() as of the last `npx tsx src/components/Releases/generate.mts`. */
+const RELEASES_DATA = data as ReleasesResult;
 
 function Links({ change }: { readonly change: ReleaseChange }): ReactNode {
   const linked = change.links.filter((l) => l.url !== null);
@@ -94,9 +98,7 @@ function Release({ entry }: { readonly entry: ReleaseEntry }): ReactNode {
 
 /** Every covered release with its changes or "no change", from releases(). */
 export default function Releases(): ReactNode {
-  const answer = releases();
-  if (!answer.ok) return <p role="alert">releases() failed: {answer.error.message}</p>;
-  const { range, releases: entries } = answer.result;
+  const { range, releases: entries } = RELEASES_DATA;
   return (
     <div className={styles.wrap}>
       <p className={styles.range}>
@@ -139,11 +141,9 @@ export default function Releases(): ReactNode {
 
 /** The files to read at each new release (linux/releases READ_EACH_RELEASE), for the checklist page. */
 export function ReadEachRelease(): ReactNode {
-  const answer = releases();
-  if (!answer.ok) return <p role="alert">releases() failed: {answer.error.message}</p>;
   return (
     <ol className={styles.files}>
-      {answer.result.readEachRelease.map((f) => (
+      {RELEASES_DATA.readEachRelease.map((f) => (
         <li key={f}>{f}</li>
       ))}
     </ol>
@@ -152,11 +152,9 @@ export function ReadEachRelease(): ReactNode {
 
 /** The covered range and the newest covered release, inline (the one place the data names them). */
 export function CoveredRange(): ReactNode {
-  const answer = releases();
-  if (!answer.ok) return <span role="alert">releases() failed: {answer.error.message}</span>;
   return (
     <span>
-      the model covers {answer.result.range}, so the newest covered release is <strong>{answer.result.newest}</strong>
+      the model covers {RELEASES_DATA.range}, so the newest covered release is <strong>{RELEASES_DATA.newest}</strong>
     </span>
   );
 }
