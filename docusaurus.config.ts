@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type * as Preset from '@docusaurus/preset-classic';
 import type { Config } from '@docusaurus/types';
-import { themes as prismThemes } from 'prism-react-renderer';
+import { prismDark } from './src/css/prism-dark';
 import { prismLight } from './src/css/prism-light';
 import remarkExamples from './src/doctest/remark-examples';
 import remarkClaimsData from './src/remark/claims-data';
@@ -83,7 +83,7 @@ const config: Config = {
     },
     prism: {
       theme: prismLight,
-      darkTheme: prismThemes.oneDark,
+      darkTheme: prismDark,
       additionalLanguages: ['bash'],
     },
   } satisfies Preset.ThemeConfig,
