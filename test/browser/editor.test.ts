@@ -10,6 +10,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prismDark } from '../../src/css/prism-dark';
+import { prismLight } from '../../src/css/prism-light';
 import { parseExample } from '../../src/doctest/expected';
 import { projectDocTest } from '../../src/doctest/project';
 import { launchBrowser } from '../support/browser';
@@ -18,15 +20,25 @@ import { type StaticServer, serveStatic } from '../support/static-server';
 const BUILD = process.env.MEMATTR_BUILD_DIR ?? 'build';
 const HANG = 60_000;
 const docTest = projectDocTest();
+const urlOf = (path: string) => `/${path.replace(/\.mdx?$/, '').replace(/\/index$/, '')}`;
 /** The first page that embeds an example, and that example. */
 const [PAGE, FIRST] = (() => {
   for (const path of docTest.listPages()) {
     const [first] = docTest.readPage(readFileSync(path, 'utf8')).examples;
-    if (first) return [`/${path.replace(/\.mdx?$/, '').replace(/\/index$/, '')}`, first.name];
+    if (first) return [urlOf(path), first.name];
   }
   throw new Error('no page embeds an example');
 })();
 const ORIGINAL = parseExample(readFileSync(docTest.exampleFile(FIRST), 'utf8')).code;
+/** A page whose examples have comments (the token the dark theme drew at 2.32:1), and plain code blocks. */
+const COMMENTED = (() => {
+  for (const path of docTest.listPages()) {
+    const { examples, blocks } = docTest.readPage(readFileSync(path, 'utf8'));
+    const commented = examples.some((e) => parseExample(readFileSync(docTest.exampleFile(e.name), 'utf8')).code.includes('// '));
+    if (commented && blocks.length > 0) return urlOf(path);
+  }
+  throw new Error('no page has an example with a comment and a plain code block');
+})();
 
 const figure = (page: Page) => page.locator('figure[data-live]').first();
 const editor = (page: Page) => figure(page).locator('.cm-content');
@@ -114,7 +126,7 @@ describe('the live editor', () => {
     const page = await (options.browser ?? light).context.newPage();
     await page.setViewportSize({ width: options.width ?? 1280, height: 900 });
     await page.goto(server.url + (options.path ?? PAGE), { waitUntil: 'load' });
-    await editor(page).waitFor({ timeout: HANG });
+    await figure(page).waitFor({ timeout: HANG });
     return page;
   }
 
@@ -210,26 +222,42 @@ describe('the live editor', () => {
     const sample =
       // biome-ignore lint/suspicious/noTemplateCurlyInString: the editor is given a template literal to highlight
       "// a comment\nimport { combine } from 'memattr';\ninterface Pick { readonly s1Mair: number }\nconst p: Pick = { s1Mair: 0x44 };\nconst on = true && !null;\nconsole.log(`${p.s1Mair}`, combine({ s1Mair: 4, s2MemAttr: 5 }).ok, typeof on, 1 + 2 / 3);\n";
-    for (const [mode, browser] of [
+    const modes = [
       ['light', light],
       ['dark', dark],
-    ] as const) {
-      const page = await open({ browser });
-      await setCode(page, sample);
-      await check(`${mode} editor`, page, `figure[data-live] .cm-line, figure[data-live] .cm-line *, figure[data-live] .cm-gutterElement`);
-      await check(`${mode} plain code block`, page, '.theme-code-block .token-line, .theme-code-block .token-line *');
-      await page.close();
-      // The static example code, as the page shows it until the editor loads (here: never).
+    ] as const;
+    for (const [mode, browser] of modes) {
+      // The static example code, as the page shows it until the editor loads (here: never), and a plain code block.
       const still = await browser.context.newPage();
       await still.route('**/example-live.*.js', (r) => r.abort());
-      await still.goto(server.url + PAGE, { waitUntil: 'load' });
-      await still.waitForFunction((m) => document.documentElement.dataset.theme === m, mode);
+      await still.goto(server.url + COMMENTED, { waitUntil: 'load' });
+      // Until React has rendered the page in this mode, the code still carries the server-rendered (light) colours.
+      await still.waitForFunction(
+        (plain) => {
+          const probe = document.createElement('span');
+          probe.style.color = plain;
+          document.body.append(probe);
+          const want = getComputedStyle(probe).color;
+          probe.remove();
+          const line = document.querySelector('figure[data-example] pre .token-line');
+          return line !== null && getComputedStyle(line).color === want;
+        },
+        (mode === 'dark' ? prismDark : prismLight).plain.color ?? '',
+      );
       await check(
         `${mode} static example`,
         still,
         'figure[data-example] pre .token-line, figure[data-example] pre .token-line *, figure[data-example] [aria-hidden="true"] > div',
       );
+      await check(`${mode} plain code block`, still, '.theme-code-block .token-line, .theme-code-block .token-line *');
       await still.close();
+    }
+    expect(failures).toEqual([]);
+    for (const [mode, browser] of modes) {
+      const page = await open({ browser });
+      await setCode(page, sample);
+      await check(`${mode} editor`, page, `figure[data-live] .cm-line, figure[data-live] .cm-line *, figure[data-live] .cm-gutterElement`);
+      await page.close();
     }
     expect(failures).toEqual([]);
   });
@@ -305,6 +333,28 @@ describe('the live editor', () => {
 
   it('code and output scroll sideways and never wrap, on a phone as on a desktop', async () => {
     const long = `const wide = '${'x'.repeat(300)}';\nconsole.log(wide);\n`;
+    // The static view, before any script: every line one line tall, scrolling sideways.
+    const plain = await noScript.context.newPage();
+    await plain.setViewportSize({ width: 390, height: 900 });
+    await plain.goto(server.url + PAGE);
+    const still = await plain
+      .locator('figure[data-example]')
+      .first()
+      .evaluate((fig) => {
+        const pre = fig.querySelector('pre') as HTMLElement;
+        const lines = [...pre.children].map((l) => l.getBoundingClientRect().height);
+        const scroller = pre.parentElement as HTMLElement;
+        return {
+          shortest: Math.min(...lines),
+          tallest: Math.max(...lines),
+          whiteSpace: getComputedStyle(pre).whiteSpace,
+          scroller: getComputedStyle(scroller).overflowX,
+          outputWhiteSpace: getComputedStyle(fig.querySelector('[data-example-output]') as HTMLElement).whiteSpace,
+        };
+      });
+    expect(still).toMatchObject({ whiteSpace: 'pre', scroller: 'auto', outputWhiteSpace: 'pre' });
+    expect(still.tallest).toBe(still.shortest);
+    await plain.close();
     for (const width of [390, 1280]) {
       const page = await open({ width });
       await setCode(page, long);
@@ -328,27 +378,6 @@ describe('the live editor', () => {
       expect(layout).toMatchObject({ codeScrolls: true, outputWhiteSpace: 'pre', outputScrolls: true, pageScrolls: false });
       await page.close();
     }
-    // The static view, before any script: every line one line tall, scrolling sideways.
-    const plain = await noScript.context.newPage();
-    await plain.setViewportSize({ width: 390, height: 900 });
-    await plain.goto(server.url + PAGE);
-    const still = await plain
-      .locator('figure[data-example]')
-      .first()
-      .evaluate((fig) => {
-        const pre = fig.querySelector('pre') as HTMLElement;
-        const lines = [...pre.children].map((l) => l.getBoundingClientRect().height);
-        const scroller = pre.parentElement as HTMLElement;
-        return {
-          shortest: Math.min(...lines),
-          tallest: Math.max(...lines),
-          whiteSpace: getComputedStyle(pre).whiteSpace,
-          scroller: getComputedStyle(scroller).overflowX,
-        };
-      });
-    expect(still).toMatchObject({ whiteSpace: 'pre', scroller: 'auto' });
-    expect(still.tallest).toBe(still.shortest);
-    await plain.close();
   });
 
   it('the page does not move when the editor replaces the static code', async () => {
@@ -365,7 +394,7 @@ describe('the live editor', () => {
       });
       await page.goto(server.url + PAGE, { waitUntil: 'load' });
       const count = await page.locator('figure[data-example]').count();
-      await expect.poll(() => page.locator('figure[data-live] .cm-content').count(), { timeout: HANG }).toBe(count);
+      await expect.poll(() => page.locator('figure[data-live]').count(), { timeout: HANG }).toBe(count);
       const before = await page.evaluate(() => (window as Window & { staticHeights?: number[] }).staticHeights);
       const after = await page.locator('figure[data-example]').evaluateAll((fs) => fs.map((f) => f.getBoundingClientRect().height));
       expect(after, `${width}px`).toEqual(before);
