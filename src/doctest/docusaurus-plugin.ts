@@ -1,9 +1,9 @@
 /**
  * Docusaurus plugin: the files the page's type-check worker loads when a reader first edits an
  * example, served from the site itself (so it works offline) and never part of a page's weight:
- * - TypeScript's compiler (typescript/lib/typescript.js, 9 MB), minified once by esbuild (3.6 MB, in
- *   about a second) rather than by the site's minifier, and loaded with `importScripts` in a classic
- *   worker;
+ * - TypeScript's compiler (typescript/lib/typescript.js, 9 MB), minified by esbuild (3.6 MB, in under
+ *   a second of CPU, then cached) rather than by the site's minifier, and loaded with `importScripts`
+ *   in a classic worker;
  * - one JSON file with the lib files and the model's sources (./typecheck-node.ts).
  * Both are written to a generated static folder that docusaurus.config.ts lists in
  * `staticDirectories` (copied as they are, never minified), with a content hash in their names. The
@@ -11,9 +11,9 @@
  * Runs in Node inside Docusaurus's config loader: relative imports only.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { PROJECT_SETTINGS, TYPECHECK_PLUGIN } from './settings';
 import { loadTypeScript, typeCheckFiles } from './typecheck-node';
@@ -35,6 +35,22 @@ function hashed(dir: string, stem: string, ext: string, content: string): string
   return name;
 }
 
+/**
+ * typescript.js minified by esbuild (a classic script: esbuild keeps its top-level `var ts`, the
+ * global the worker reads), kept in node_modules/.cache by the source's hash so a rebuild skips it.
+ */
+async function minifiedTypeScript(require: NodeRequire, root: string): Promise<string> {
+  const source = readFileSync(require.resolve('typescript/lib/typescript.js'), 'utf8');
+  const esbuild = require('esbuild') as typeof import('esbuild');
+  const key = createHash('sha256').update(source).update(esbuild.version).digest('hex').slice(0, 16);
+  const cached = join(root, 'node_modules', '.cache', 'memattr-typecheck', `typescript.${key}.min.js`);
+  if (existsSync(cached)) return readFileSync(cached, 'utf8');
+  const minified = (await esbuild.transform(source, { minify: true, legalComments: 'inline' })).code;
+  mkdirSync(dirname(cached), { recursive: true });
+  writeFileSync(cached, minified);
+  return minified;
+}
+
 export default function typecheckAssetsPlugin(context: LoadContext): Plugin {
   return {
     name: TYPECHECK_PLUGIN,
@@ -45,11 +61,7 @@ export default function typecheckAssetsPlugin(context: LoadContext): Plugin {
       mkdirSync(dir, { recursive: true });
       const require = createRequire(join(root, 'package.json'));
       const ts = loadTypeScript(root);
-      const { transform } = await import('esbuild');
-      const source = readFileSync(require.resolve('typescript/lib/typescript.js'), 'utf8');
-      // A classic script: esbuild keeps its top-level `var ts` (the global the worker reads).
-      const minified = (await transform(source, { minify: true, legalComments: 'inline' })).code;
-      const compiler = hashed(dir, `typescript-${ts.version}`, 'js', minified);
+      const compiler = hashed(dir, `typescript-${ts.version}`, 'js', await minifiedTypeScript(require, root));
       const files = hashed(dir, 'files', 'json', JSON.stringify(typeCheckFiles(ts, root, PROJECT_SETTINGS)));
       return { typescriptUrl: `${context.baseUrl}typecheck/${compiler}`, filesUrl: `${context.baseUrl}typecheck/${files}` };
     },
