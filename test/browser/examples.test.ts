@@ -157,7 +157,7 @@ describe('embedded examples', () => {
     const { page } = await openLive();
     await runCode(page, 'while (true) {}\n');
     // The run is still going (its button says so), and a click handler on the page runs: the loop is off the page's thread.
-    await expect(figure(page).getByRole('button', { name: 'Running…' }).count()).resolves.toBe(1);
+    await expect.poll(() => figure(page).getByRole('button', { name: 'Running…' }).count()).toBe(1);
     expect(await pageAnswers(page)).toBe(true);
     await setCode(page, "console.log('typed during the loop');\n");
     await expect.poll(() => output(page).textContent(), { timeout: HANG }).toBe(TIMEOUT_MESSAGE);

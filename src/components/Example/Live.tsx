@@ -27,6 +27,7 @@ const STORAGE_PREFIX = 'memattr-example:';
 /** Type-check this long after the last keystroke. */
 const TYPECHECK_DELAY_MS = 300;
 const SAVE_DELAY_MS = 250;
+const BUSY_AFTER_MS = 100;
 
 export interface LiveProps {
   readonly name: string;
@@ -132,7 +133,8 @@ export default function Live({ name, file, code: original, output: verified, the
     const n = ++runs.current;
     let late: string | null = null;
     let lateCut: OutputCut | null = null;
-    setRunning(true);
+    // "Running…" only for a run that takes a while: a quick one would just flicker (and cost a render).
+    const busy = window.setTimeout(() => runs.current === n && setRunning(true), BUSY_AFTER_MS);
     const t0 = performance.now();
     const result = await getRunner().run(source, (text, cut) => {
       if (text !== null) late = late === null ? text : `${late}\n${text}`;
@@ -141,6 +143,7 @@ export default function Live({ name, file, code: original, output: verified, the
       if (runs.current === n) setShown((s) => ({ ...s, late, cut: lateCut ?? s.cut }));
     });
     const ms = performance.now() - t0;
+    window.clearTimeout(busy);
     if (runs.current !== n) return;
     setRunning(false);
     setShown({ output: result.output, error: result.error, cut: lateCut ?? result.cut, late, ran: source });
@@ -191,10 +194,10 @@ export default function Live({ name, file, code: original, output: verified, the
   // A brief highlight of the output on every run, so Run shows it did something even when the output is the same.
   useEffect(() => {
     const el = outputRef.current;
-    if (!el || status === null) return;
-    el.classList.remove(styles.flash as string);
-    void el.offsetWidth; // Restarts the animation.
-    el.classList.add(styles.flash as string);
+    if (!el || status === null || window.matchMedia('(prefers-reduced-motion: reduce)').matches) return;
+    // The Web Animations API restarts it without forcing a layout (as toggling a CSS class would).
+    const from = getComputedStyle(el).getPropertyValue('--ifm-color-emphasis-200');
+    el.animate([{ backgroundColor: from }, {}], { duration: 600, easing: 'ease-out', id: 'example-ran' });
   }, [status]);
 
   // The editor shows the errors of the code it holds: the last run's (until the code changes) and the type checker's.

@@ -8,7 +8,7 @@
 import { history, historyKeymap, indentLess, indentMore, standardKeymap } from '@codemirror/commands';
 import { javascript } from '@codemirror/lang-javascript';
 import { HighlightStyle, indentUnit, syntaxHighlighting } from '@codemirror/language';
-import { type Diagnostic, lintGutter, lintKeymap, setDiagnostics } from '@codemirror/lint';
+import { type Diagnostic, diagnosticCount, lintGutter, lintKeymap, setDiagnostics } from '@codemirror/lint';
 import { Compartment, EditorState, type Extension, RangeSetBuilder, StateEffect, StateField, Transaction } from '@codemirror/state';
 import { Decoration, type DecorationSet, EditorView, highlightSpecialChars, keymap, lineNumbers } from '@codemirror/view';
 import { tags as t } from '@lezer/highlight';
@@ -107,6 +107,8 @@ export function showErrors(view: EditorView, errors: readonly EditorError[]): vo
       const end = e.endLine === undefined ? doc.line(e.line).to : at(e.endLine, e.endColumn ?? null, 'end');
       return { from, to: Math.max(end, from), severity: 'error', message: e.message, source: e.source };
     });
+  // Nothing to show and nothing shown: no transaction (a run without errors stays cheap).
+  if (diagnostics.length === 0 && diagnosticCount(view.state) === 0 && view.state.field(errorLines).size === 0) return;
   view.dispatch(setDiagnostics(view.state, diagnostics), { effects: setErrorLines.of(errors.map((e) => e.line)) });
 }
 
