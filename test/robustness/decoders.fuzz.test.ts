@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { answerLine, LINE_LIMIT } from '../../src/cli/batch';
 import { COMMANDS } from '../../src/cli/commands/index';
 import { EXIT, runCommand } from '../../src/cli/main';
-import { decodeMair as decodeMairByte, encodeMair } from '../../src/model/arm64/mair';
-import { decodeS2MemAttr, describeS2 } from '../../src/model/arm64/stage2';
+import { s1DecodeMemAttrs as decodeMairByte, encodeMair } from '../../src/model/arm64/mair';
+import { describeS2, s2DecodeMemAttrs } from '../../src/model/arm64/stage2';
 import { decodeMair, decodeS2 } from '../../src/model/index';
 import { answerProblem, anything, JUNK, POLLUTION_KEYS } from './support';
 
@@ -42,13 +42,13 @@ describe('raw decoders over their whole domain', () => {
   it('every MemAttr nibble, FWB off and on, decodes or is reserved with a reason and decodable alternatives', () => {
     for (const fwb of [false, true]) {
       for (let v = 0; v <= 15; v++) {
-        const raw = decodeS2MemAttr(v, fwb);
+        const raw = s2DecodeMemAttrs(v, fwb);
         const api = decodeS2({ memAttr: v, fwb });
         expect(api.ok, `0x${v.toString(16)} fwb=${fwb}`).toBe(raw.ok);
         if (raw.ok) expect(describeS2(raw.attrs).trim()).not.toBe('');
         else {
           expect(raw.reserved.why.trim()).not.toBe('');
-          for (const alt of raw.reserved.permittedMemAttr ?? []) expect(decodeS2MemAttr(alt, fwb).ok).toBe(true);
+          for (const alt of raw.reserved.permitted ?? []) expect(s2DecodeMemAttrs(alt.memAttr, fwb).ok).toBe(true);
         }
       }
     }

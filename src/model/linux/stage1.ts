@@ -4,7 +4,7 @@
  * __cpu_setup / cpu_enable_mte() for MTE), the pgprot helpers (asm/pgtable.h) and the ioremap family
  * (asm/io.h). Values are per kernel version: the MT_* layout changed in 5.14.
  */
-import { decodeMair } from '../arm64/mair';
+import { s1DecodeMemAttrs } from '../arm64/mair';
 import type { MemoryTypeName } from '../arm64/types';
 import { memoryTypeNameOf } from '../arm64/types';
 import type { KernelVersion } from './versions';
@@ -118,7 +118,7 @@ export function mairEl1(kernel: KernelVersion, mte: boolean): MairEl1 {
 /** The contract's summary name of the memory type an MT_* slot selects. */
 export function memoryTypeOfMt(mt: MtName, mte = false): MemoryTypeName {
   const byte = mairAttrOf(mt, mte).byte;
-  const d = decodeMair(byte);
+  const d = s1DecodeMemAttrs(byte);
   if (!d.ok) throw new Error(`kernel MAIR byte 0x${byte.toString(16)} does not decode`);
   const name = memoryTypeNameOf(d.attrs);
   if (name === null) throw new Error(`kernel MAIR byte 0x${byte.toString(16)} is not a summary type`);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decodeMair, encodeMair } from '../../../src/model/arm64/mair';
+import { encodeMair, s1DecodeMemAttrs } from '../../../src/model/arm64/mair';
 import type { MemAttrs } from '../../../src/model/arm64/types';
 
 const ALL_BYTES = Array.from({ length: 256 }, (_, i) => i);
 const NO_FEATURES = { featXS: false, featMTE2: false };
 
 function attrs(byte: number, features = { featXS: true, featMTE2: true }): MemAttrs {
-  const d = decodeMair(byte, features);
+  const d = s1DecodeMemAttrs(byte, features);
   if (!d.ok) throw new Error(`0x${byte.toString(16)} did not decode: ${d.fault.why}`);
   return d.attrs;
 }
@@ -60,7 +60,7 @@ describe('stage-1 MAIR byte decoding (S1DecodeMemAttrs)', () => {
 
   it('rejects 0b0000dd1x as UNPREDICTABLE whatever the features', () => {
     for (const byte of [0x02, 0x03, 0x06, 0x07, 0x0a, 0x0b, 0x0e, 0x0f]) {
-      const d = decodeMair(byte);
+      const d = s1DecodeMemAttrs(byte);
       expect(d.ok).toBe(false);
       if (!d.ok) expect(d.fault.kind).toBe('unpredictable');
     }
@@ -68,7 +68,7 @@ describe('stage-1 MAIR byte decoding (S1DecodeMemAttrs)', () => {
 
   it('rejects a zero inner nibble under a non-zero outer nibble, except 0x40, 0xA0 and 0xF0', () => {
     for (const byte of [0x10, 0x20, 0x30, 0x50, 0x60, 0x70, 0x80, 0x90, 0xb0, 0xc0, 0xd0, 0xe0]) {
-      const d = decodeMair(byte);
+      const d = s1DecodeMemAttrs(byte);
       expect(d.ok, `0x${byte.toString(16)}`).toBe(false);
       if (!d.ok) expect(d.fault.why).toMatch(/inner nibble 0b0000/);
     }
@@ -76,22 +76,22 @@ describe('stage-1 MAIR byte decoding (S1DecodeMemAttrs)', () => {
 
   it('rejects the FEAT_XS encodings without FEAT_XS, naming the feature', () => {
     for (const byte of [0x01, 0x05, 0x09, 0x0d, 0x40, 0xa0]) {
-      const d = decodeMair(byte, { featXS: false, featMTE2: true });
+      const d = s1DecodeMemAttrs(byte, { featXS: false, featMTE2: true });
       expect(d.ok).toBe(false);
       if (!d.ok) expect(d.fault).toMatchObject({ kind: 'needs-feature', feature: 'FEAT_XS' });
     }
   });
 
   it('rejects 0xF0 without FEAT_MTE2, naming the feature', () => {
-    const d = decodeMair(0xf0, { featXS: true, featMTE2: false });
+    const d = s1DecodeMemAttrs(0xf0, { featXS: true, featMTE2: false });
     expect(d.ok).toBe(false);
     if (!d.ok) expect(d.fault).toMatchObject({ kind: 'needs-feature', feature: 'FEAT_MTE2' });
   });
 
   it('counts 236 defined bytes with FEAT_XS and FEAT_MTE2, 229 without, and 20 always UNPREDICTABLE', () => {
-    const defined = ALL_BYTES.filter((b) => decodeMair(b).ok);
-    const definedBare = ALL_BYTES.filter((b) => decodeMair(b, NO_FEATURES).ok);
-    const never = ALL_BYTES.filter((b) => !decodeMair(b).ok);
+    const defined = ALL_BYTES.filter((b) => s1DecodeMemAttrs(b).ok);
+    const definedBare = ALL_BYTES.filter((b) => s1DecodeMemAttrs(b, NO_FEATURES).ok);
+    const never = ALL_BYTES.filter((b) => !s1DecodeMemAttrs(b).ok);
     expect(defined).toHaveLength(236);
     expect(definedBare).toHaveLength(229);
     expect(never).toHaveLength(20);
@@ -99,7 +99,7 @@ describe('stage-1 MAIR byte decoding (S1DecodeMemAttrs)', () => {
 
   it('encodes every defined byte back to itself', () => {
     for (const byte of ALL_BYTES) {
-      const d = decodeMair(byte);
+      const d = s1DecodeMemAttrs(byte);
       if (d.ok) expect(encodeMair(d.attrs), `0x${byte.toString(16)}`).toBe(byte);
     }
   });
