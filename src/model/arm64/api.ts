@@ -3,9 +3,10 @@
  * the JSON-facing wrappers around the Arm rules (mair.ts, stage2.ts, combine.ts): check the input,
  * decode raw encodings at the edge, and flatten typed results into the contract's JSON shape.
  */
+import type { Fields } from '../input';
 import { booleanField, enumField, fieldsOf, integerField } from '../input';
 import type { Answer } from '../result';
-import { fail, guarded, ok } from '../result';
+import { fail, guarded, InputError, ok } from '../result';
 import type { CombineOptions, CombineRule } from './combine';
 import { s2TranslateMemAttrs } from './combine';
 import type { MairFault } from './mair';
@@ -47,14 +48,19 @@ export interface CombineInput {
   readonly s1EffectiveSh?: boolean;
 }
 
-export interface DecodeMairInput {
-  readonly mair: number;
-  readonly featXS?: boolean;
-  readonly featMTE2?: boolean;
-}
+/**
+ * One attribute byte (`mair`), or MAIR_EL1 as the register is read (`mairAttrs`, the eight Attr<n>
+ * bytes with Attr0 first, and the descriptor's `attrIndx`): exactly one of the two forms.
+ */
+export type DecodeMairInput =
+  | { readonly mair: number; readonly featXS?: boolean; readonly featMTE2?: boolean }
+  | { readonly mairAttrs: readonly number[]; readonly attrIndx: number; readonly featXS?: boolean; readonly featMTE2?: boolean };
 
 export interface DecodeMairResult extends FlatAttrs {
+  /** The attribute byte decoded (with `mairAttrs`, the one `attrIndx` selects). */
   readonly mair: number;
+  /** The slot selected, when the input was `mairAttrs` with `attrIndx`. */
+  readonly attrIndx?: number;
   readonly explanation: string;
 }
 
@@ -177,15 +183,56 @@ function distinctOutcomes(permitted: readonly { memAttr: number; attrs: S2Attrs 
   return [...byKey.values()];
 }
 
-/** Decode one MAIR attribute byte (the `decode-mair` command). */
+/** The eight attribute bytes of `mairAttrs`, each checked and named by its slot. */
+function mairAttrsField(register: unknown): readonly number[] {
+  if (!Array.isArray(register) || register.length !== 8) {
+    const got = Array.isArray(register) ? `${register.length} entries` : typeof register;
+    throw new InputError('mairAttrs', `mairAttrs must be an array of the 8 MAIR_EL1 attribute bytes, Attr0 first; got ${got}`);
+  }
+  return register.map((value: unknown, i) => integerField({ [`mairAttrs[${i}]`]: value }, `mairAttrs[${i}]`, 0, 255));
+}
+
+/**
+ * The byte to decode and the field that holds it, from either input form of `decodeMair`. Each field
+ * given is checked first, so a bad value is reported on its own field; then the combination.
+ */
+function selectedMairAttr(f: Fields): { byte: number; field: string; attrIndx?: number } {
+  const mair = f.mair === undefined ? undefined : integerField(f, 'mair', 0, 255);
+  const register = f.mairAttrs === undefined ? undefined : mairAttrsField(f.mairAttrs);
+  const attrIndx = f.attrIndx === undefined ? undefined : integerField(f, 'attrIndx', 0, 7);
+  if (register === undefined) {
+    if (attrIndx !== undefined)
+      throw new InputError('attrIndx', 'attrIndx selects one of mairAttrs: give mairAttrs with it, or mair alone');
+    if (mair === undefined) {
+      throw new InputError(
+        'mair',
+        'mair is required (an attribute byte, 0-255), or else mairAttrs (the 8 MAIR_EL1 attribute bytes, Attr0 first) with attrIndx (0-7)',
+      );
+    }
+    return { byte: mair, field: 'mair' };
+  }
+  if (mair !== undefined) {
+    throw new InputError('mairAttrs', 'give either mair (one attribute byte) or mairAttrs with attrIndx (the whole MAIR_EL1), not both');
+  }
+  if (attrIndx === undefined)
+    throw new InputError('attrIndx', 'attrIndx is required with mairAttrs (an integer from 0 to 7, the slot to decode)');
+  return { byte: register[attrIndx] as number, field: `mairAttrs[${attrIndx}]`, attrIndx };
+}
+
+/**
+ * Decode one MAIR attribute byte (the `decode-mair` command): given as `mair`, or selected from the
+ * whole MAIR_EL1 by `attrIndx` (S1DecodeMemAttrs of MAIR_EL1.Attr<AttrIndx>).
+ */
 export function decodeMair(input: DecodeMairInput): Answer<DecodeMairResult> {
   return guarded(() => {
-    const f = fieldsOf(input, ['mair', 'featXS', 'featMTE2']);
-    const mair = integerField(f, 'mair', 0, 255);
+    const f = fieldsOf(input, ['mair', 'mairAttrs', 'attrIndx', 'featXS', 'featMTE2']);
+    const { byte, field, attrIndx } = selectedMairAttr(f);
     const features = { featXS: booleanField(f, 'featXS', true), featMTE2: booleanField(f, 'featMTE2', true) };
-    const d = s1DecodeMemAttrs(mair, features);
-    if (!d.ok) return mairFaultAnswer(mair, d.fault, 'mair');
-    return ok({ mair, ...flatten(d.attrs), explanation: explainS1(d.attrs) });
+    const d = s1DecodeMemAttrs(byte, features);
+    if (!d.ok) return mairFaultAnswer(byte, d.fault, field);
+    const flat = flatten(d.attrs);
+    if (attrIndx === undefined) return ok({ mair: byte, ...flat, explanation: explainS1(d.attrs) });
+    return ok({ mair: byte, attrIndx, ...flat, explanation: `MAIR_EL1.Attr${attrIndx} = ${mairByteHex(byte)}: ${explainS1(d.attrs)}` });
   });
 }
 

@@ -1,9 +1,13 @@
-/** The arm64 operations as the contract shapes them: decodeMair, decodeS2, combineDecoded. */
+/** The arm64 operations as the contract shapes them: decodeMair (both input forms), decodeS2, combineDecoded. */
 import { describe, expect, it } from 'vitest';
 import { combineDecoded, decodeMair, decodeS2 } from '../../../src/model/arm64/api';
 import { s1DecodeMemAttrs } from '../../../src/model/arm64/mair';
 import { s2DecodeMemAttrs } from '../../../src/model/arm64/stage2';
 import { expectError, expectOk } from '../../support/expect-ok';
+
+// A register with a different meaning in every slot, so that a wrong slot shows (Attr0 first).
+const REGISTER = [0xff, 0xf0, 0x44, 0x04, 0x00, 0x0c, 0x02, 0xbb];
+const REGISTER_SUMMARIES = ['Normal-WB', 'Normal-WB', 'Normal-NC', 'Device-nGnRE', 'Device-nGnRnE', 'Device-GRE', null, 'Normal-WT'];
 
 describe('decodeMair: one attribute byte', () => {
   it('flattens a Device byte: no cacheability, no hints, XS from the byte', () => {
@@ -92,7 +96,82 @@ describe('decodeMair: one attribute byte', () => {
       field: 'featXS',
     });
     expect(expectError(decodeMair({ mair: 0x44, attr: 1 } as never))).toMatchObject({ code: 'BAD_INPUT', field: 'attr' });
-    expect(expectError(decodeMair({} as never))).toMatchObject({ code: 'BAD_INPUT', field: 'mair' });
+    const missing = expectError(decodeMair({} as never));
+    expect(missing).toMatchObject({ code: 'BAD_INPUT', field: 'mair' });
+    expect(missing.message).toMatch(/mairAttrs .* with attrIndx/);
+  });
+});
+
+describe('decodeMair: MAIR_EL1 as read, mairAttrs with attrIndx', () => {
+  it('decodes the byte attrIndx selects, Attr0 first, and says which slot', () => {
+    for (const [attrIndx, byte] of REGISTER.entries()) {
+      const d = decodeMair({ mairAttrs: REGISTER, attrIndx });
+      if (byte === 0x02) {
+        expect(expectError(d)).toMatchObject({ code: 'RESERVED', field: `mairAttrs[${attrIndx}]` });
+        continue;
+      }
+      const { explanation, ...rest } = expectOk(d, `Attr${attrIndx}`);
+      expect(rest).toMatchObject({ mair: byte, attrIndx, summary: REGISTER_SUMMARIES[attrIndx], tagged: attrIndx === 1 });
+      const { explanation: byteExplanation, ...byteRest } = expectOk(decodeMair({ mair: byte }));
+      expect(rest).toEqual({ ...byteRest, attrIndx });
+      expect(explanation).toBe(`MAIR_EL1.Attr${attrIndx} = 0x${byte.toString(16).padStart(2, '0').toUpperCase()}: ${byteExplanation}`);
+    }
+  });
+
+  it('reports a reserved selected byte on its slot, and ignores reserved bytes in other slots', () => {
+    expect(expectError(decodeMair({ mairAttrs: REGISTER, attrIndx: 6 }))).toEqual({
+      code: 'RESERVED',
+      field: 'mairAttrs[6]',
+      message:
+        'MAIR byte 0x02 UNPREDICTABLE: 0x02 is 0b0000dd1x: a Device encoding with Attr<1> set is UNPREDICTABLE (S1ConstrainUnpredictableRESMAIR)',
+    });
+    expect(expectError(decodeMair({ mairAttrs: REGISTER, attrIndx: 1, featMTE2: false }))).toMatchObject({
+      code: 'RESERVED',
+      field: 'mairAttrs[1]',
+    });
+    expect(expectOk(decodeMair({ mairAttrs: REGISTER, attrIndx: 2 })).summary).toBe('Normal-NC');
+  });
+
+  it('checks every byte of the register and names the one out of range', () => {
+    const bad = [...REGISTER];
+    bad[3] = 0x100;
+    const error = expectError(decodeMair({ mairAttrs: bad, attrIndx: 0 }));
+    expect(error).toMatchObject({ code: 'BAD_INPUT', field: 'mairAttrs[3]' });
+    expect(error.message).toMatch(/^mairAttrs\[3\] must be from 0 to 255/);
+    bad[3] = '0x44' as unknown as number;
+    expect(expectError(decodeMair({ mairAttrs: bad, attrIndx: 0 }))).toMatchObject({ code: 'BAD_INPUT', field: 'mairAttrs[3]' });
+  });
+
+  it('wants exactly eight bytes in an array', () => {
+    for (const mairAttrs of [REGISTER.slice(0, 7), [...REGISTER, 0], 'ff', 0x44]) {
+      const error = expectError(decodeMair({ mairAttrs: mairAttrs as number[], attrIndx: 0 }), JSON.stringify(mairAttrs));
+      expect(error).toMatchObject({ code: 'BAD_INPUT', field: 'mairAttrs' });
+      expect(error.message).toMatch(/^mairAttrs must be an array of the 8 MAIR_EL1 attribute bytes, Attr0 first; got /);
+    }
+    expect(expectError(decodeMair({ mairAttrs: REGISTER.slice(0, 7), attrIndx: 0 })).message).toMatch(/got 7 entries$/);
+    expect(expectError(decodeMair({ mairAttrs: 'ff' as unknown as number[], attrIndx: 0 })).message).toMatch(/got string$/);
+  });
+
+  it('wants attrIndx from 0 to 7 with mairAttrs', () => {
+    expect(expectError(decodeMair({ mairAttrs: REGISTER, attrIndx: 8 }))).toMatchObject({ code: 'BAD_INPUT', field: 'attrIndx' });
+    const missing = expectError(decodeMair({ mairAttrs: REGISTER } as never));
+    expect(missing).toMatchObject({ code: 'BAD_INPUT', field: 'attrIndx' });
+    expect(missing.message).toMatch(/^attrIndx is required with mairAttrs/);
+    expect(expectOk(decodeMair({ mairAttrs: REGISTER, attrIndx: 7 }))).toMatchObject({ mair: 0xbb, attrIndx: 7 });
+  });
+
+  it('takes exactly one of the two forms', () => {
+    const both = expectError(decodeMair({ mair: 0x44, mairAttrs: REGISTER, attrIndx: 2 } as never));
+    expect(both).toMatchObject({ code: 'BAD_INPUT', field: 'mairAttrs' });
+    expect(both.message).toMatch(/not both/);
+    const indexWithoutRegister = expectError(decodeMair({ mair: 0x44, attrIndx: 2 } as never));
+    expect(indexWithoutRegister).toMatchObject({ code: 'BAD_INPUT', field: 'attrIndx' });
+    expect(indexWithoutRegister.message).toMatch(/give mairAttrs with it/);
+    // A bad value is reported on its own field before the combination is judged.
+    expect(expectError(decodeMair({ mair: 0x44, mairAttrs: 'x' } as never))).toMatchObject({ field: 'mairAttrs' });
+    expect(expectError(decodeMair({ mair: null, mairAttrs: REGISTER, attrIndx: 0 } as never))).toMatchObject({ field: 'mair' });
+    expect(expectError(decodeMair({ mair: 0x44, attrIndx: 9 } as never))).toMatchObject({ field: 'attrIndx' });
+    expect(expectOk(decodeMair({ mair: 0x44 })).attrIndx).toBeUndefined();
   });
 });
 
