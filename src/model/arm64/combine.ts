@@ -7,7 +7,7 @@
  * S2CombineS1Shareability, EffectiveShareability and S2MemTagType; s2TranslateMemAttrs is the
  * memory-attribute step of AArch64.S2Translate that chooses between the first two.
  */
-import type { Cacheability, CacheSide, DeviceType, MemAttrs, S1Attrs, S2Attrs, Shareability } from './types';
+import type { Cacheability, CacheSide, DeviceType, MemAttrs, MemoryTypeName, S1Attrs, S2Attrs, Shareability } from './types';
 import { DEVICE_TYPES, memoryTypeNameOf, SHAREABILITIES } from './types';
 
 export interface CombineOptions {
@@ -76,8 +76,8 @@ export function effectiveShareability(attrs: MemAttrs, sh: Shareability): Sharea
  * only as Normal inner and outer Write-Back, Read/Write-Allocate, non-transient.
  */
 export function s2MemTagType(s1: S1Attrs, result: MemAttrs): boolean {
-  if (s1.kind !== 'Normal' || !s1.tagged || result.kind !== 'Normal') return false;
-  return [result.inner, result.outer].every((side) => side.cacheability === 'WB' && side.alloc === 'RWA' && !side.transient);
+  if (s1.kind !== 'Normal' || result.kind !== 'Normal') return false;
+  return s1.tagged && [result.inner, result.outer].every((side) => side.cacheability === 'WB' && side.alloc === 'RWA' && !side.transient);
 }
 
 function isWbBoth(attrs: MemAttrs): boolean {
@@ -161,11 +161,12 @@ interface Explained {
   readonly result: MemAttrs;
 }
 
+/** The summary name, or both sides of a Normal type whose inner and outer differ. */
 function name(attrs: MemAttrs): string {
-  const summary = memoryTypeNameOf(attrs);
-  if (summary !== null) return summary;
-  if (attrs.kind === 'Device') return attrs.device;
-  return `Normal (inner ${attrs.inner.cacheability}, outer ${attrs.outer.cacheability})`;
+  if (attrs.kind === 'Normal' && attrs.inner.cacheability !== attrs.outer.cacheability) {
+    return `Normal (inner ${attrs.inner.cacheability}, outer ${attrs.outer.cacheability})`;
+  }
+  return memoryTypeNameOf(attrs) as MemoryTypeName;
 }
 
 /** How explanations name the FWB instructions that are not a memory type. */

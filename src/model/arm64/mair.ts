@@ -27,13 +27,13 @@ export function mairByteHex(byte: number): string {
   return `0x${byte.toString(16).padStart(2, '0').toUpperCase()}`;
 }
 
-/** DecodeLDFAttr: one non-zero Normal nibble. Bit 2 clear: WT; 0b0100: NC; else WB. */
+/** DecodeLDFAttr: one Normal nibble, not 0b0000 (the caller handles it). Bit 2 clear: WT; 0b0100: NC; else WB. */
 function decodeLdfAttr(nibble: number): CacheSide {
   if (nibble === 0b0100) return { cacheability: 'NC' };
-  const alloc = ALLOC_HINTS[nibble & 3] as AllocHint;
-  // Bit 3 clear means Transient, for the encodings that allocate (0b00RW / 0b01RW, RW != 00).
-  const transient = (nibble & 0b1000) === 0 && alloc !== 'No';
-  return { cacheability: (nibble & 0b0100) === 0 ? 'WT' : 'WB', alloc, transient };
+  // Bit 3 clear means Transient (0b00RW / 0b01RW); the two such nibbles without allocation, 0b0000
+  // and 0b0100, never get here (no Normal encoding; NC).
+  const transient = (nibble & 0b1000) === 0;
+  return { cacheability: (nibble & 0b0100) === 0 ? 'WT' : 'WB', alloc: ALLOC_HINTS[nibble & 3] as AllocHint, transient };
 }
 
 function isWbBoth(inner: CacheSide, outer: CacheSide): boolean {
@@ -127,12 +127,13 @@ export function s1DecodeMemAttrs(byte: number, features: Stage1Features = DEFAUL
   return { ok: true, attrs: { kind: 'Normal', inner, outer, xs: isWbBoth(inner, outer) ? 0 : 1, tagged: false } };
 }
 
-function encodeSide(side: CacheSide): number {
+/** One side's nibble, or null for a transient side without allocation (no encoding has it). */
+function encodeSide(side: CacheSide): number | null {
   if (side.cacheability === 'NC') return 0b0100;
-  const rw = ALLOC_HINTS.indexOf(side.alloc);
+  if (side.alloc === 'No' && side.transient) return null;
   const base = side.cacheability === 'WT' ? 0b0000 : 0b0100;
-  // Bit 3 set is Non-transient; encodeMair has refused a transient side without allocation (no encoding).
-  return (side.transient ? 0 : 0b1000) | base | rw;
+  // Bit 3 set is Non-transient; bits 1:0 are the R and W allocation hints.
+  return (side.transient ? 0 : 0b1000) | base | ALLOC_HINTS.indexOf(side.alloc);
 }
 
 /**
@@ -144,10 +145,10 @@ function encodeSide(side: CacheSide): number {
 export function encodeMair(attrs: S1Attrs): number | null {
   if (attrs.kind === 'Device') return (deviceBits(attrs.device) << 2) | (attrs.xs === 0 ? 1 : 0);
   const { inner, outer } = attrs;
-  for (const side of [inner, outer]) {
-    if (side.cacheability !== 'NC' && side.alloc === 'No' && side.transient) return null;
-  }
-  const ordinary = (encodeSide(outer) << 4) | encodeSide(inner);
+  const innerBits = encodeSide(inner);
+  const outerBits = encodeSide(outer);
+  if (innerBits === null || outerBits === null) return null;
+  const ordinary = (outerBits << 4) | innerBits;
   if (attrs.tagged) return ordinary === 0xff ? 0xf0 : null;
   const ordinaryXs = isWbBoth(inner, outer) ? 0 : 1;
   if (attrs.xs === ordinaryXs) return ordinary;
