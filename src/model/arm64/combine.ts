@@ -8,7 +8,7 @@
  * memory-attribute step of AArch64.S2Translate that chooses between the first two.
  */
 import type { Cacheability, CacheSide, DeviceType, MemAttrs, MemoryTypeName, S1Attrs, S2Attrs, Shareability } from './types';
-import { DEVICE_TYPES, memoryTypeNameOf, SHAREABILITIES } from './types';
+import { DEVICE_TYPES, isWbBoth, memoryTypeNameOf, SHAREABILITIES } from './types';
 
 export interface CombineOptions {
   readonly s1Sh: Shareability;
@@ -40,7 +40,7 @@ export const COMBINE_RULES = [
 export type CombineRule = (typeof COMBINE_RULES)[number];
 
 /** The effective attributes of a data access through both stages, and the rule that decided them. */
-export interface Combined {
+interface Combined {
   readonly attrs: MemAttrs;
   readonly shareability: Shareability;
   readonly rule: CombineRule;
@@ -72,25 +72,12 @@ export function effectiveShareability(attrs: MemAttrs, sh: Shareability): Sharea
 }
 
 /**
- * S2MemTagType: whether the result is MTE Allocation Tagged. A tagged stage 1 (0xF0) stays tagged
- * only as Normal inner and outer Write-Back, Read/Write-Allocate, non-transient.
+ * S2MemTagType: whether a Normal result with these sides is MTE Allocation Tagged. A tagged stage 1
+ * (0xF0) stays tagged only as inner and outer Write-Back, Read/Write-Allocate, non-transient.
  */
-export function s2MemTagType(s1: S1Attrs, result: MemAttrs): boolean {
-  if (s1.kind !== 'Normal' || result.kind !== 'Normal') return false;
-  return s1.tagged && [result.inner, result.outer].every((side) => side.cacheability === 'WB' && side.alloc === 'RWA' && !side.transient);
-}
-
-function isWbBoth(attrs: MemAttrs): boolean {
-  return attrs.kind === 'Normal' && attrs.inner.cacheability === 'WB' && attrs.outer.cacheability === 'WB';
-}
-
-function withTags(s1: S1Attrs, result: MemAttrs): MemAttrs {
-  if (result.kind === 'Device') return result;
-  return { ...result, tagged: s2MemTagType(s1, result) };
-}
-
-function withXs(result: MemAttrs, xs: 0 | 1): MemAttrs {
-  return { ...result, xs };
+export function s2MemTagType(s1: S1Attrs, inner: CacheSide, outer: CacheSide): boolean {
+  if (s1.kind !== 'Normal') return false;
+  return s1.tagged && [inner, outer].every((side) => side.cacheability === 'WB' && side.alloc === 'RWA' && !side.transient);
 }
 
 /** What one of the two combining rules decided, before shareability. */
@@ -104,21 +91,19 @@ interface Decision {
  * the stage-2 descriptor sets FnXS.
  */
 export function s2CombineS1MemAttrs(s1: S1Attrs, s2: Extract<S2Attrs, { fwb: false }>, s2xs: 0 | 1): Decision {
-  let decided: Decision;
+  // XS is 1 only when both stages say 1; a Normal iWB oWB result is XS=0 whatever they say.
+  const xs = (s1.xs & s2xs) as 0 | 1;
   if (s1.kind === 'Device' && s2.kind === 'Device') {
-    decided = { attrs: { kind: 'Device', device: s2CombineS1Device(s1.device, s2.device), xs: 1 }, rule: 'device-stricter' };
-  } else if (s1.kind === 'Device') {
-    decided = { attrs: s1, rule: 's1-device-over-s2-normal' };
-  } else if (s2.kind === 'Device') {
-    decided = { attrs: { kind: 'Device', device: s2.device, xs: 1 }, rule: 's2-device-over-s1-normal' };
-  } else {
-    const inner = s2CombineS1AttrHints(s1.inner, s2.inner);
-    const outer = s2CombineS1AttrHints(s1.outer, s2.outer);
-    decided = { attrs: { kind: 'Normal', inner, outer, xs: 1, tagged: false }, rule: 'normal-stricter-per-side' };
+    return { attrs: { kind: 'Device', device: s2CombineS1Device(s1.device, s2.device), xs }, rule: 'device-stricter' };
   }
-  // XS: Normal iWB oWB is XS=0; otherwise both stages must say XS=1.
-  const xs: 0 | 1 = isWbBoth(decided.attrs) ? 0 : ((s1.xs & s2xs) as 0 | 1);
-  return { ...decided, attrs: withXs(withTags(s1, decided.attrs), xs) };
+  if (s1.kind === 'Device') return { attrs: { ...s1, xs }, rule: 's1-device-over-s2-normal' };
+  if (s2.kind === 'Device') return { attrs: { kind: 'Device', device: s2.device, xs }, rule: 's2-device-over-s1-normal' };
+  const inner = s2CombineS1AttrHints(s1.inner, s2.inner);
+  const outer = s2CombineS1AttrHints(s1.outer, s2.outer);
+  return {
+    attrs: { kind: 'Normal', inner, outer, xs: isWbBoth(inner, outer) ? 0 : xs, tagged: s2MemTagType(s1, inner, outer) },
+    rule: 'normal-stricter-per-side',
+  };
 }
 
 /** A forced Write-Back side keeps stage 1's hints when stage 1 was cacheable there, else RWA non-transient. */
@@ -140,16 +125,18 @@ export function s2ApplyFwbMemAttrs(s1: S1Attrs, s2: Extract<S2Attrs, { fwb: true
       return { attrs: { kind: 'Device', device: s2.device, xs: s1.xs }, rule: 'fwb-device' };
     case 'NormalNC':
       if (s1.kind === 'Device') return { attrs: s1, rule: 'fwb-nc-keeps-s1-device' };
+      // An NC result is never tagged (S2MemTagType).
       return {
         attrs: { kind: 'Normal', inner: { cacheability: 'NC' }, outer: { cacheability: 'NC' }, xs: s1.xs, tagged: false },
         rule: 'fwb-nc',
       };
-    case 'ForceWB':
-      return {
-        attrs: { kind: 'Normal', inner: forcedSide(s1, 'inner'), outer: forcedSide(s1, 'outer'), xs: 0, tagged: false },
-        rule: 'fwb-force-wb',
-      };
+    case 'ForceWB': {
+      const inner = forcedSide(s1, 'inner');
+      const outer = forcedSide(s1, 'outer');
+      return { attrs: { kind: 'Normal', inner, outer, xs: 0, tagged: s2MemTagType(s1, inner, outer) }, rule: 'fwb-force-wb' };
+    }
     case 'AsStage1':
+      // Stage 1 unchanged, tags included: a tagged stage-1 byte (0xF0) is already WB RWA non-transient.
       return { attrs: s1, rule: 'fwb-as-s1' };
   }
 }
@@ -210,8 +197,7 @@ export function s2TranslateMemAttrs(s1: S1Attrs, s2: S2Attrs, options: CombineOp
   let decision: Decision;
   if (s2.fwb) {
     const raw = s2ApplyFwbMemAttrs(s1, s2);
-    const xs: 0 | 1 = options.s2FnXS ? 0 : raw.attrs.xs;
-    decision = { ...raw, attrs: withXs(withTags(s1, raw.attrs), xs) };
+    decision = options.s2FnXS ? { ...raw, attrs: { ...raw.attrs, xs: 0 } } : raw;
   } else {
     decision = s2CombineS1MemAttrs(s1, s2, options.s2FnXS ? 0 : 1);
   }

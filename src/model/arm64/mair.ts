@@ -4,7 +4,7 @@
  * in rems-project/sail-arm, arm-v9.4-a/src/v8_base.sail).
  */
 import type { AllocHint, CacheSide, S1Attrs } from './types';
-import { ALLOC_HINTS, deviceBits, deviceFromBits } from './types';
+import { ALLOC_HINTS, deviceBits, deviceFromBits, isWbBoth } from './types';
 
 interface Stage1Features {
   /** FEAT_XS: gives meaning to 0b0000dd01, 0x40 and 0xA0. */
@@ -34,10 +34,6 @@ function decodeLdfAttr(nibble: number): CacheSide {
   // and 0b0100, never get here (no Normal encoding; NC).
   const transient = (nibble & 0b1000) === 0;
   return { cacheability: (nibble & 0b0100) === 0 ? 'WT' : 'WB', alloc: ALLOC_HINTS[nibble & 3] as AllocHint, transient };
-}
-
-function isWbBoth(inner: CacheSide, outer: CacheSide): boolean {
-  return inner.cacheability === 'WB' && outer.cacheability === 'WB';
 }
 
 const NC: CacheSide = { cacheability: 'NC' };

@@ -69,6 +69,11 @@ export function deviceBits(type: DeviceType): number {
   return DEVICE_TYPES.indexOf(type);
 }
 
+/** Normal inner and outer Write-Back: the type whose XS is 0 in S1DecodeMemAttrs and S2CombineS1MemAttrs. */
+export function isWbBoth(inner: CacheSide, outer: CacheSide): boolean {
+  return inner.cacheability === 'WB' && outer.cacheability === 'WB';
+}
+
 /** The contract's summary name of decoded stage-1 attributes (inner and outer alike, else null). */
 export function memoryTypeNameOf(attrs: S1Attrs): MemoryTypeName | null {
   if (attrs.kind === 'Device') return attrs.device;

@@ -99,26 +99,39 @@ describe('S2CombineS1Shareability and EffectiveShareability', () => {
 
 describe('S2MemTagType', () => {
   const wb = { cacheability: 'WB', alloc: 'RWA', transient: false } as const;
-  const normal = (inner: CacheSide, outer: CacheSide): MemAttrs => ({ kind: 'Normal', inner, outer, xs: 0, tagged: false });
 
-  it('keeps a tagged stage 1 tagged only as Normal inner and outer WB, RWA, non-transient', () => {
+  it('keeps a tagged stage 1 tagged only as inner and outer WB, RWA, non-transient', () => {
     const tagged = s1(0xf0);
-    expect(s2MemTagType(tagged, normal(wb, wb))).toBe(true);
-    expect(s2MemTagType(tagged, normal({ ...wb, alloc: 'RA' }, wb))).toBe(false);
-    expect(s2MemTagType(tagged, normal(wb, { ...wb, alloc: 'WA' }))).toBe(false);
-    expect(s2MemTagType(tagged, normal({ ...wb, transient: true }, wb))).toBe(false);
-    expect(s2MemTagType(tagged, normal(wb, { cacheability: 'WT', alloc: 'RWA', transient: false }))).toBe(false);
-    expect(s2MemTagType(tagged, normal({ cacheability: 'NC' }, wb))).toBe(false);
-    expect(s2MemTagType(tagged, { kind: 'Device', device: 'Device-nGnRE', xs: 1 })).toBe(false);
+    expect(s2MemTagType(tagged, wb, wb)).toBe(true);
+    expect(s2MemTagType(tagged, { ...wb, alloc: 'RA' }, wb)).toBe(false);
+    expect(s2MemTagType(tagged, wb, { ...wb, alloc: 'WA' })).toBe(false);
+    expect(s2MemTagType(tagged, { ...wb, transient: true }, wb)).toBe(false);
+    expect(s2MemTagType(tagged, wb, { cacheability: 'WT', alloc: 'RWA', transient: false })).toBe(false);
+    expect(s2MemTagType(tagged, { cacheability: 'NC' }, wb)).toBe(false);
   });
 
   it('never tags what stage 1 did not tag', () => {
-    expect(s2MemTagType(s1(0xff), normal(wb, wb))).toBe(false);
-    expect(s2MemTagType(s1(0x04), normal(wb, wb))).toBe(false);
+    expect(s2MemTagType(s1(0xff), wb, wb)).toBe(false);
+    expect(s2MemTagType(s1(0x04), wb, wb)).toBe(false);
   });
 });
 
 describe('S2CombineS1MemAttrs and AArch64.S2ApplyFWBMemAttrs, before shareability', () => {
+  it('FWB off: a Normal WB/WB result is XS=0 even from stage-1 attributes that say XS=1', () => {
+    // No MAIR byte decodes to WB/WB with XS=1, but the rule holds for any stage-1 attributes.
+    const wb = { cacheability: 'WB', alloc: 'RWA', transient: false } as const;
+    const s1WbXs1: MemAttrs = { kind: 'Normal', inner: wb, outer: wb, xs: 1, tagged: false };
+    expect(s2CombineS1MemAttrs(s1WbXs1, s2(0xf) as S2Attrs & { fwb: false }, 1).attrs.xs).toBe(0);
+    expect(s2CombineS1MemAttrs(s1WbXs1, s2(0xb) as S2Attrs & { fwb: false }, 1).attrs.xs).toBe(1);
+  });
+
+  it('FWB off: tags survive only a WB/WB result; a Device result carries none', () => {
+    const off = (memAttr: number) => s2(memAttr) as S2Attrs & { fwb: false };
+    expect(s2CombineS1MemAttrs(s1(0xf0), off(0xf), 1).attrs).toMatchObject({ tagged: true });
+    expect(s2CombineS1MemAttrs(s1(0xf0), off(0xe), 1).attrs).toMatchObject({ tagged: false });
+    expect(s2CombineS1MemAttrs(s1(0xf0), off(0x1), 1).attrs).toEqual({ kind: 'Device', device: 'Device-nGnRE', xs: 0 });
+  });
+
   it('FWB off: XS is 0 for a Normal WB/WB result, else 1 only when both stages say 1', () => {
     expect(s2CombineS1MemAttrs(s1(0xff), s2(0xf) as S2Attrs & { fwb: false }, 1).attrs.xs).toBe(0);
     expect(s2CombineS1MemAttrs(s1(0x44), s2(0x5) as S2Attrs & { fwb: false }, 1).attrs.xs).toBe(1);
@@ -136,6 +149,15 @@ describe('S2CombineS1MemAttrs and AArch64.S2ApplyFWBMemAttrs, before shareabilit
     expect(s2ApplyFwbMemAttrs(s1(0x40), fwb(0x1)).attrs).toEqual({ kind: 'Device', device: 'Device-nGnRE', xs: 0 });
     expect(s2ApplyFwbMemAttrs(s1(0x05), fwb(0x3)).attrs).toEqual({ kind: 'Device', device: 'Device-nGnRE', xs: 0 });
     expect(s2ApplyFwbMemAttrs(s1(0x40), fwb(0x5)).attrs).toMatchObject({ kind: 'Normal', xs: 0 });
+    expect(s2ApplyFwbMemAttrs(s1(0xf0), fwb(0x5)).attrs).toEqual({
+      kind: 'Normal',
+      inner: { cacheability: 'NC' },
+      outer: { cacheability: 'NC' },
+      xs: 0,
+      tagged: false,
+    });
+    expect(s2ApplyFwbMemAttrs(s1(0xf0), fwb(0x6)).attrs).toMatchObject({ tagged: true });
+    expect(s2ApplyFwbMemAttrs(s1(0xf0), fwb(0x7)).attrs).toEqual(s1(0xf0));
     expect(s2ApplyFwbMemAttrs(s1(0xbb), fwb(0x5)).attrs).toMatchObject({ kind: 'Normal', xs: 1 });
     expect(s2ApplyFwbMemAttrs(s1(0x44), fwb(0x6)).attrs).toEqual({
       kind: 'Normal',
