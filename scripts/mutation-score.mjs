@@ -5,8 +5,9 @@
  *
  * Score = Stryker's mutation score over all valid mutants:
  *   detected / valid = (Killed + Timeout) / (Killed + Timeout + Survived + NoCoverage).
- * Ignored mutants (a `// Stryker disable` comment giving why they are equivalent), CompileError and
- * RuntimeError are not valid mutants and count in neither. String literals are never mutated
+ * Ignored mutants (a `// Stryker disable` comment giving why they are equivalent, or static mutants
+ * when run with --ignoreStatic), CompileError and RuntimeError are not valid mutants and count in
+ * neither; the disabled and static ones are listed per file. String literals are never mutated
  * (stryker.config.mjs), so every mutant counted is a logic mutant.
  *
  * Usage: node scripts/mutation-score.mjs [--report FILE] [--min 90] [--fail] [PATH_PREFIX...]
@@ -36,9 +37,13 @@ export function mutationScores(report, prefixes = []) {
       file,
       detected,
       valid,
+      timeout: count(new Set(['Timeout'])),
       survived: count(new Set(['Survived'])),
       noCoverage: count(new Set(['NoCoverage'])),
-      ignored: count(new Set(['Ignored'])),
+      // Ignored mutants by why: an excluded mutator (StringLiteral) is not reported; a `// Stryker
+      // disable` comment (an equivalent mutant, with its reason in the code) and `ignoreStatic` are.
+      disabled: mutants.filter((m) => m.status === 'Ignored' && !/excluded mutation|Static mutant/.test(m.statusReason ?? '')).length,
+      staticIgnored: mutants.filter((m) => m.status === 'Ignored' && /Static mutant/.test(m.statusReason ?? '')).length,
       score: valid === 0 ? null : (100 * detected) / valid,
     });
   }
@@ -75,13 +80,15 @@ function main() {
   }
   const rows = mutationScores(report, opts.prefixes);
   const width = Math.max(4, ...rows.map((r) => r.file.length));
-  console.log('mutation score = (killed + timeout) / (killed + timeout + survived + no coverage); ignored not counted');
+  console.log('mutation score = (killed + timeout) / (killed + timeout + survived + no coverage); ignored (disabled, static) not counted');
   for (const r of rows) {
     const score = r.score === null ? '   n/a' : `${r.score.toFixed(1).padStart(5)} %`;
     const extra = [
+      r.timeout && `${r.timeout} of them timed out`,
       r.survived && `${r.survived} survived`,
       r.noCoverage && `${r.noCoverage} no coverage`,
-      r.ignored && `${r.ignored} ignored`,
+      r.disabled && `${r.disabled} disabled by comment`,
+      r.staticIgnored && `${r.staticIgnored} static, ignored`,
     ]
       .filter(Boolean)
       .join(', ');
