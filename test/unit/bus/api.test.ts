@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { access } from '../../../src/model/bus/api';
+import { expectOk } from '../../support/expect-ok';
 
 function result(input: Record<string, unknown>) {
   const r = access(input);
@@ -97,10 +98,10 @@ describe('access() results', () => {
 describe('access(): speculation is a property of the type, not only of the program', () => {
   it('names speculative-read on Normal-NC even for programs that only write, and never on Device', () => {
     for (const accessor of ['writeq', 'writel_relaxed'] as const) {
-      const nc = access({ accessor, memoryType: 'Normal-NC', kernel: '6.10' });
-      const dev = access({ accessor, memoryType: 'Device-GRE', kernel: '6.10' });
-      expect(nc.ok && nc.result.hazards).toContain('speculative-read');
-      expect(dev.ok && dev.result.hazards).not.toContain('speculative-read');
+      const nc = expectOk(access({ accessor, memoryType: 'Normal-NC', kernel: '6.10' }));
+      const dev = expectOk(access({ accessor, memoryType: 'Device-GRE', kernel: '6.10' }));
+      expect(nc.hazards).toContain('speculative-read');
+      expect(dev.hazards).not.toContain('speculative-read');
     }
   });
 });

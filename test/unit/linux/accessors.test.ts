@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ACCESSOR_KERNELS, type ACCESSORS, accessorProgram, contrastProgram, copyBlocks } from '../../../src/model/linux/accessors';
+import {
+  ACCESSOR_CHANGES,
+  ACCESSOR_KERNELS,
+  type ACCESSORS,
+  type AccessorKernel,
+  accessorProgram,
+  contrastProgram,
+  copyBlocks,
+  type Instr,
+} from '../../../src/model/linux/accessors';
 
 const ops = (accessor: (typeof ACCESSORS)[number], kernel: (typeof ACCESSOR_KERNELS)[number], bytes: number) =>
   accessorProgram(accessor, kernel, bytes).instrs.map((i) =>
@@ -51,10 +60,26 @@ describe('accessor programs', () => {
     expect(contrastProgram('st64b').instrs).toHaveLength(1);
   });
   it('the copies change in the version ACCESSOR_CHANGES records, ordered numerically (6.9 before 6.10)', () => {
-    const loop = accessorProgram('__iowrite64_copy', '6.9', 64).instrs;
-    const blocks = accessorProgram('__iowrite64_copy', '6.10', 64).instrs;
-    const dgh = (i: (typeof loop)[number]) => i.op === 'barrier' && i.barrier === 'dgh';
-    expect(loop.some(dgh)).toBe(false);
-    expect(blocks.some(dgh)).toBe(true);
+    // Each recorded change splits the covered releases in two: every release before it emits one program,
+    // every release from it on emits another. The order is the release order, not string order ("6.10" < "6.9").
+    expect(ACCESSOR_CHANGES.map((c) => [c.accessor, c.since])).toEqual([
+      ['__iowrite64_copy', '6.10'],
+      ['__iowrite32_copy', '6.10'],
+      ['memcpy_toio', '6.13'],
+    ]);
+    for (const change of ACCESSOR_CHANGES) {
+      const at = ACCESSOR_KERNELS.indexOf(change.since);
+      const bytes = change.accessor === 'memcpy_toio' ? 13 : 64;
+      const before = accessorProgram(change.accessor, ACCESSOR_KERNELS[at - 1] as AccessorKernel, bytes);
+      const from = accessorProgram(change.accessor, change.since, bytes);
+      expect(from.source).not.toBe(before.source);
+      for (const [i, k] of ACCESSOR_KERNELS.entries()) {
+        expect(accessorProgram(change.accessor, k, bytes).source, `${change.accessor} at ${k}`).toBe(i < at ? before.source : from.source);
+      }
+    }
+    expect(ACCESSOR_KERNELS.indexOf('6.9')).toBeLessThan(ACCESSOR_KERNELS.indexOf('6.10'));
+    const dgh = (i: Instr) => i.op === 'barrier' && i.barrier === 'dgh';
+    expect(accessorProgram('__iowrite64_copy', '6.9', 64).instrs.some(dgh)).toBe(false);
+    expect(accessorProgram('__iowrite64_copy', '6.10', 64).instrs.some(dgh)).toBe(true);
   });
 });
