@@ -20,7 +20,7 @@ export type {
   Shareability,
 } from './arm64/types';
 export { ALLOC_HINTS, CACHEABILITIES, DEVICE_TYPES, MEMORY_TYPE_NAMES, SHAREABILITIES } from './arm64/types';
-export type { AccessInput, AccessResult, ProgramJudgement, TimelineOutcome, TimelineTransaction } from './bus/api';
+export type { AccessInput, AccessResult, Ls64Facts, ProgramJudgement, TimelineOutcome, TimelineTransaction } from './bus/api';
 export { access, judgeProgram, usagePrograms } from './bus/api';
 export type { Cost, CostConfig, CostRange } from './bus/cost';
 export { costOf, costRange, DEFAULT_COST, tlpOverhead } from './bus/cost';
@@ -28,6 +28,16 @@ export type { DeviceModel, DeviceVerdict } from './bus/devices';
 export { DEVICE_MODEL_MEANING, DEVICE_MODELS } from './bus/devices';
 export type { BlockShape, EnumerateOptions, Enumeration, EnumerationFailure, Summary } from './bus/enumerate';
 export { enumerateOutcomes, LIMITS as ENUMERATION_LIMITS, summarize } from './bus/enumerate';
+export type {
+  ExceptionLevel,
+  Ls64DataAbort,
+  Ls64Exception,
+  Ls64TargetType,
+  Ls64Undefined,
+  St64bOutcomeKind,
+  St64bRule,
+} from './bus/ls64';
+export { DFSC_EXCL_ATOMIC, EXCEPTION_LEVELS, LS64_TARGET_TYPES, ST64B_OUTCOME_KINDS, ST64B_RULES } from './bus/ls64';
 export type { BusMemoryType, TypeRules } from './bus/rules';
 export { BARRIER_ORDERS, BUS_MEMORY_TYPES, GATHER_BLOCK_BYTES, TYPE_RULES } from './bus/rules';
 export type { StoreForm, TrappedStore } from './bus/trap';
@@ -51,8 +61,19 @@ export { COMPARE_ARCHES, compare, NOT_MODELLED, TIMELINE_AREAS, TIMELINE_STATUSE
 export type { Citation, DecidedBy, GuestIoremap } from './cross-arch';
 export { DECIDERS, GUEST_IOREMAPS } from './cross-arch';
 // What the device sees: accessors as CPU programs, the bus enumerator, device models, cost, trapped MMIO (CONTRACT.md access).
-export type { Accessor, AccessorChange, AccessorKernel, BarrierKind, ContrastSequence, CpuProgram, Instr } from './linux/accessors';
+export type {
+  Accessor,
+  AccessorChange,
+  AccessorField,
+  AccessorInfo,
+  AccessorKernel,
+  BarrierKind,
+  ContrastSequence,
+  CpuProgram,
+  Instr,
+} from './linux/accessors';
 export {
+  ACCESSOR_FIELDS,
   ACCESSOR_INFO,
   ACCESSOR_KERNEL_RANGE,
   ACCESSOR_KERNELS,
@@ -65,6 +86,8 @@ export {
 // Kernel and VMM layers, end-to-end scenarios and the thread's claims (CONTRACT.md kvmStage2, scenario, claims).
 export type { KvmMemslotInput, KvmStage2Input } from './linux/api';
 export { ioremapMapping, kvmMemslot, kvmStage2, linuxMair, vfioMmap } from './linux/api';
+export type { KernelRelease, KvmExclAtomicAbort, KvmLdst64bExit, KvmLs64Change, KvmLs64Trap } from './linux/kvm-ls64';
+export { KVM_LS64_CHANGES, kvmExclAtomicAbort, kvmLdst64bOutsideMemslot, kvmLs64Trap } from './linux/kvm-ls64';
 export type { FaultKind, KvmBranch, KvmStage2Result, MemslotResult, MtS2Name, Stage2Prot } from './linux/kvm-stage2';
 export { FAULT_KINDS, KVM_BRANCHES, MT_S2 } from './linux/kvm-stage2';
 export type { IoremapApi, KernelMapping, MairAttrName, MairEl1, MtName, PgprotHelper } from './linux/stage1';

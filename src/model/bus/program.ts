@@ -29,12 +29,21 @@ export function alignedPieces(offset: number, size: number): Array<{ offset: num
 /**
  * The accesses of a program. Each instruction contributes its single-copy-atomic elements; an unaligned
  * element is an Alignment fault on Device memory and, on Normal memory, is treated as its naturally
- * aligned pieces, which gathering may put back together (Arm ARM "Alignment of data accesses").
+ * aligned pieces, which gathering may put back together (Arm ARM "Alignment of data accesses"). An
+ * unaligned ST64B faults on every memory type (Arm ARM C3.2.8 "Single-copy atomic 64-byte load/store").
  */
 export function unitsOf(program: CpuProgram, rules: TypeRules): { units: Unit[] } | { fault: AlignmentFault } {
   const units: Unit[] = [];
   for (const [i, ins] of program.instrs.entries()) {
     if (ins.op === 'barrier') continue;
+    if (ins.op === 'store' && ins.mnemonic === 'ST64B' && ins.offset % 64 !== 0) {
+      return {
+        fault: {
+          instr: i,
+          reason: `Alignment fault: ST64B at offset 0x${ins.offset.toString(16)} is not 64-byte aligned, which it must be on every memory type (Arm ARM C3.2.8 "Single-copy atomic 64-byte load/store")`,
+        },
+      };
+    }
     const element = ins.op === 'store' ? ins.element : ins.size;
     const kind = ins.op === 'store' ? 'write' : 'read';
     for (let e = 0; e < ins.size / element; e++) {
@@ -106,12 +115,18 @@ export function relationsOf(program: CpuProgram, units: readonly Unit[], rules: 
     return barrierOrders(ua, ub) || overlaps(ua, ub);
   };
   const mergeBlocked = (a: number, b: number): boolean => barrierOrders(unit(a), unit(b));
+  // Arm ARM C3.2.8: an ST64B's access is not merged with accesses of stores after it in program order.
+  const isSt64b = (u: Unit): boolean => {
+    const ins = program.instrs[u.instr];
+    return ins?.op === 'store' && ins.mnemonic === 'ST64B';
+  };
   const canMerge = (a: number, b: number): boolean => {
     const ua = unit(a);
     const ub = unit(b);
     if (!rules.gathering || ua.kind !== ub.kind) return false;
     if (blockOf(ua.offset) !== blockOf(ub.offset) || blockOf(ua.offset + ua.size - 1) !== blockOf(ub.offset + ub.size - 1)) return false;
     const [first, second] = a < b ? [ua, ub] : [ub, ua];
+    if (isSt64b(first) && first.instr !== second.instr) return false;
     return !barrierOrders(first, second);
   };
   const forwardSource = (read: number): number | null => {

@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { access } from '../../../src/model/bus/api';
+import { MEMORY_TYPE_NAMES } from '../../../src/model/arm64/types';
+import { access, st64bAccess } from '../../../src/model/bus/api';
+import { BUS_MEMORY_TYPES } from '../../../src/model/bus/rules';
+import { ACCESSOR_KERNELS, ACCESSORS } from '../../../src/model/linux/accessors';
+import { releaseAtLeast } from '../../../src/model/linux/kvm-ls64';
 import { expectOk } from '../../support/expect-ok';
 
 function result(input: Record<string, unknown>) {
@@ -103,5 +107,142 @@ describe('access(): speculation is a property of the type, not only of the progr
       expect(nc.hazards).toContain('speculative-read');
       expect(dev.hazards).not.toContain('speculative-read');
     }
+  });
+});
+
+describe('access(): st64b input', () => {
+  const base = { accessor: 'st64b', memoryType: 'Normal-NC', kernel: '6.10' } as const;
+  it('takes every memory type, the cacheable ones included (they abort); the other accessors still refuse those', () => {
+    for (const memoryType of MEMORY_TYPE_NAMES) expect(field({ ...base, memoryType })).toBeNull();
+    expect(field({ accessor: 'writel', memoryType: 'Normal-WT', kernel: '6.10' })).toBe('memoryType');
+  });
+  it('bytes is optional and must be 64', () => {
+    expect(expectOk(access(base)).bytes).toBe(64);
+    expect(field({ ...base, bytes: 64 })).toBeNull();
+    for (const bytes of [8, 32, 128, '64']) expect(field({ ...base, bytes })).toBe('bytes');
+  });
+  it('hostKernel is a covered release and locationSupportsLs64 a boolean; each error names its field', () => {
+    for (const hostKernel of ['5.9', '9.9', '6.10.1', 6.1, null, '']) expect(field({ ...base, hostKernel })).toBe('hostKernel');
+    for (const locationSupportsLs64 of ['yes', 1, 0, null, []])
+      expect(field({ ...base, locationSupportsLs64 })).toBe('locationSupportsLs64');
+    expect(field({ ...base, hostKernel: '6.17', locationSupportsLs64: false })).toBeNull();
+  });
+  it('hostKernel and locationSupportsLs64 belong to st64b only', () => {
+    for (const accessor of ACCESSORS.filter((a) => a !== 'st64b')) {
+      const r = access({ accessor, memoryType: 'Normal-NC', kernel: '6.10', bytes: 64, hostKernel: '6.10' });
+      if (r.ok) expect.fail(`${accessor} accepted hostKernel`);
+      expect([r.error.field, r.error.message]).toEqual(['hostKernel', `hostKernel applies only to st64b, not to ${accessor}`]);
+      expect(field({ accessor, memoryType: 'Normal-NC', kernel: '6.10', bytes: 64, locationSupportsLs64: true })).toBe(
+        'locationSupportsLs64',
+      );
+    }
+  });
+  it('answers any mix of st64b fields, valid or junk, with a result or a BAD_INPUT naming an st64b field', () => {
+    const value = fc.oneof(fc.constantFrom(...MEMORY_TYPE_NAMES, ...ACCESSOR_KERNELS, true, false, 64, '7.0', null), fc.anything());
+    fc.assert(
+      fc.property(
+        fc.record({ memoryType: value, kernel: value, bytes: value, hostKernel: value, locationSupportsLs64: value }, { requiredKeys: [] }),
+        (fields) => {
+          const r = access({ accessor: 'st64b', ...fields });
+          if (r.ok) return r.result.accessor === 'st64b' && r.result.ls64 !== null;
+          return (
+            r.error.code === 'BAD_INPUT' &&
+            ['memoryType', 'kernel', 'bytes', 'hostKernel', 'locationSupportsLs64'].includes(r.error.field ?? '')
+          );
+        },
+      ),
+      { numRuns: 300, seed: 11 },
+    );
+  });
+});
+
+describe('access(): st64b in a guest', () => {
+  it('defaults the host to the guest kernel; no host in the covered range before 7.0 offers FEAT_LS64, so the guest takes an UNDEF', () => {
+    for (const kernel of ACCESSOR_KERNELS) {
+      const r = expectOk(access({ accessor: 'st64b', memoryType: 'Device-nGnRE', kernel }));
+      expect(r.ls64?.hostKernel).toBe(kernel);
+      expect(r.correct, kernel).toBe(releaseAtLeast(kernel, '7.0'));
+    }
+    const r = expectOk(access({ accessor: 'st64b', memoryType: 'Normal-NC', kernel: '6.17', locationSupportsLs64: false }));
+    expect([r.correct, r.ls64?.rule, r.ls64?.outcomes, r.hazards]).toEqual([
+      false,
+      'host-traps',
+      ['undefined-instruction'],
+      ['speculative-read', 'undef'],
+    ]);
+    expect([r.transactions, r.cost, r.abort]).toEqual([{ min: 0, max: 0 }, null, null]);
+    const lane = r.programs[0]?.outcomes[0];
+    expect([lane?.transactions, lane?.ok, lane?.exception?.kind]).toEqual([[], false, 'undefined-instruction']);
+    expect(r.programs[0]?.verdicts[0]?.reasons).toEqual([
+      'the instruction takes an Undefined Instruction exception and nothing reaches the device',
+    ]);
+    expect(r.explanation).toContain('does not offer FEAT_LS64 to guests (it arrived in 7.0)');
+  });
+  it('on a 7.0 host, Device and Normal-NC at a supporting location: one 64-byte write, the fast path always', () => {
+    for (const t of BUS_MEMORY_TYPES) {
+      const r = st64bAccess(t, '6.17', '7.0', true);
+      expect([r.correct, r.transactions, r.abort, r.ls64?.outcomes], t).toEqual([true, { min: 1, max: 1 }, null, ['atomic-write']]);
+      const p = r.programs[0];
+      expect(p?.verdicts[0]?.fastPath).toBe('always');
+      expect(p?.complete).toBe(true);
+      expect(p?.outcomes.every((o) => o.exception === null && o.transactions.filter((x) => !x.repeat).length === 1)).toBe(true);
+      expect([r.cost?.fewest.transactions, r.cost?.most.transactions]).toEqual([1, 1]);
+      expect(r.explanation).toContain('not an architectural rule: it is what mlx5 observed on its platforms (commit fd8c8216648c)');
+    }
+    expect(st64bAccess('Device-nGnRE', '6.17', '7.0', true).hazards).toEqual(['early-ack']);
+    expect(st64bAccess('Device-nGnRnE', '6.17', '7.0', true).hazards).toEqual([]);
+    expect(st64bAccess('Normal-NC', '6.17', '7.0', true).hazards).toEqual(['repeat', 'speculative-read', 'early-ack']);
+  });
+  it('gives the single 64-byte write that __iowrite64_copy() only makes likely on Normal-NC', () => {
+    const copy = expectOk(access({ accessor: '__iowrite64_copy', memoryType: 'Normal-NC', kernel: '6.17', bytes: 64 }));
+    const st = st64bAccess('Normal-NC', '6.17', '7.0', true);
+    expect([copy.transactions, copy.programs[0]?.verdicts[0]?.fastPath]).toEqual([{ min: 1, max: 8 }, 'sometimes']);
+    expect([st.transactions, st.programs[0]?.verdicts[0]?.fastPath]).toEqual([{ min: 1, max: 1 }, 'always']);
+  });
+  it('a cacheable type on a 7.0 host: the required DFSC 0x35 abort, to EL1 or EL2, and KVM injects the EL2 one', () => {
+    const r = st64bAccess('Normal-WB', '6.17', '7.0', true);
+    expect([r.correct, r.transactions, r.cost, r.hazards]).toEqual([false, { min: 0, max: 0 }, null, ['speculative-read', 'abort']]);
+    expect([r.abort?.dfsc, r.abort?.cause, r.abort?.takenTo, r.abort?.hostOutcome?.action]).toEqual([
+      0x35,
+      'memory-type',
+      ['EL1', 'EL2'],
+      'inject-into-guest',
+    ]);
+    expect(r.programs[0]?.outcomes.map((o) => [o.transactions.length, o.hazards, o.ok, o.exception?.kind])).toEqual([
+      [0, ['abort'], false, 'data-abort'],
+    ]);
+    expect(r.programs[0]?.verdicts[0]).toMatchObject({ ok: false, broken: 1, brokenBy: ['abort'], fastPath: 'never' });
+    expect(r.explanation).toContain('Taken to EL2: KVM in 7.0 injects the abort back into the guest');
+  });
+  it('an unsupported location: either the stage 1 abort or the store without 64-byte atomicity, so not correct', () => {
+    const nc = st64bAccess('Normal-NC', '6.17', '7.0', false);
+    expect([nc.correct, nc.transactions, nc.ls64?.outcomes]).toEqual([false, { min: 0, max: 64 }, ['non-atomic-write', 'data-abort']]);
+    expect([nc.abort?.cause, nc.abort?.takenTo, nc.abort?.hostOutcome]).toEqual(['location', ['EL1'], null]);
+    expect(nc.hazards).toEqual(['split', 'repeat', 'speculative-read', 'early-ack', 'abort']);
+    const p = nc.programs[0];
+    expect([p?.complete, p?.outcomeCount, p?.verdicts[0]?.fastPath]).toEqual([false, null, 'sometimes']);
+    expect(p?.outcomes.map((o) => [o.transactions.length, o.ok, o.exception?.kind ?? null])).toEqual([
+      [1, true, null],
+      [64, true, null],
+      [0, false, 'data-abort'],
+    ]);
+    expect([nc.cost?.fewest.transactions, nc.cost?.most.transactions]).toEqual([1, 64]);
+    const dev = st64bAccess('Device-nGnRE', '6.17', '7.0', false);
+    expect([dev.transactions, dev.programs[0]?.verdicts[0]?.fastPath]).toEqual([{ min: 0, max: 64 }, 'never']);
+    expect(dev.programs[0]?.outcomes.map((o) => o.transactions.length)).toEqual([64, 0]);
+    expect(dev.programs[0]?.verdicts[0]?.reasons).toContain(
+      'performed without single-copy atomicity, the 64 bytes arrive as separate byte writes (the type does not gather)',
+    );
+  });
+  it('explains the case it computed', () => {
+    expect(st64bAccess('Device-GRE', '6.17', '7.1', false).explanation.split('\n').slice(0, 2)).toEqual([
+      'st64b on Device-GRE (guest Linux 6.17, host Linux 7.1, a location without 64-byte support): not correct.',
+      '- Arm ARM C3.2.8 "Single-copy atomic 64-byte load/store": at a location that does not support ST64B (which locations do is IMPLEMENTATION DEFINED), either a stage 1 Data Abort with DFSC 0x35 or the store performed without single-copy atomicity above the byte level (CONSTRAINED UNPREDICTABLE).',
+    ]);
+  });
+  it('the other accessors carry no st64b facts', () => {
+    const r = expectOk(access({ accessor: 'writel', memoryType: 'Normal-NC', kernel: '6.10' }));
+    expect([r.abort, r.ls64]).toEqual([null, null]);
+    expect(r.programs.every((p) => p.outcomes.every((o) => o.exception === null))).toBe(true);
   });
 });

@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
   ACCESSOR_CHANGES,
+  ACCESSOR_FIELDS,
+  ACCESSOR_INFO,
+  ACCESSOR_KERNEL_RANGE,
   ACCESSOR_KERNELS,
-  type ACCESSORS,
+  ACCESSORS,
   type AccessorKernel,
+  accessorChanges,
   accessorProgram,
   contrastProgram,
   copyBlocks,
   type Instr,
 } from '../../../src/model/linux/accessors';
+import { NEWEST_KERNEL, OLDEST_KERNEL } from '../../../src/model/linux/versions';
 
 const ops = (accessor: (typeof ACCESSORS)[number], kernel: (typeof ACCESSOR_KERNELS)[number], bytes: number) =>
   accessorProgram(accessor, kernel, bytes).instrs.map((i) =>
@@ -57,7 +62,40 @@ describe('accessor programs', () => {
   it('contrast sequences: four STP of two X registers; one ST64B', () => {
     const stp = contrastProgram('stp_copy64').instrs.filter((i) => i.op === 'store');
     expect(stp.map((i) => (i.op === 'store' ? [i.mnemonic, i.size, i.element] : []))).toEqual(Array(4).fill(['STP', 16, 8]));
-    expect(contrastProgram('st64b').instrs).toHaveLength(1);
+    expect(contrastProgram('stp_copy64', 64).instrs.flatMap((i) => (i.op === 'store' ? [i.offset] : []))).toEqual([64, 80, 96, 112]);
+    expect(contrastProgram('stp_copy64').instrs.at(-1)).toMatchObject({ op: 'barrier', barrier: 'dgh' });
+  });
+  it('st64b is one ST64B: a single 64-byte single-copy-atomic store, the same for the accessor and its contrast', () => {
+    const one = (offset: number) => [{ op: 'store', mnemonic: 'ST64B', offset, size: 64, element: 64 }];
+    const shape = (p: { instrs: readonly Instr[] }) =>
+      p.instrs.map((i) => (i.op === 'store' ? { op: i.op, mnemonic: i.mnemonic, offset: i.offset, size: i.size, element: i.element } : i));
+    for (const k of ACCESSOR_KERNELS) expect(shape(accessorProgram('st64b', k, 64))).toEqual(one(0));
+    expect(shape(contrastProgram('st64b'))).toEqual(one(0));
+    expect(shape(accessorProgram('st64b', '6.17', 64, 128))).toEqual(one(128));
+    expect(shape(contrastProgram('st64b', 128))).toEqual(one(128));
+    expect(accessorProgram('st64b', '6.17', 64).name).toBe('st64b');
+    expect(accessorChanges('st64b')).toEqual([]);
+  });
+  it('ACCESSOR_INFO tells a reader which accessors copy, their element, and which take the FEAT_LS64 inputs', () => {
+    expect(ACCESSORS.filter((a) => ACCESSOR_INFO[a].copy)).toEqual(['__iowrite32_copy', '__iowrite64_copy', 'memcpy_toio']);
+    expect(ACCESSORS.map((a) => ACCESSOR_INFO[a].element)).toEqual([4, 4, 4, 8, 4, 8, 1, 64]);
+    expect(ACCESSORS.filter((a) => ACCESSOR_INFO[a].direction === 'read')).toEqual(['readl']);
+    expect(ACCESSOR_INFO.st64b).toEqual({
+      element: 64,
+      copy: false,
+      direction: 'write',
+      feature: 'FEAT_LS64',
+      fields: ['hostKernel', 'locationSupportsLs64'],
+    });
+    for (const a of ACCESSORS.filter((x) => x !== 'st64b')) expect([ACCESSOR_INFO[a].feature, ACCESSOR_INFO[a].fields]).toEqual([null, []]);
+    expect([...ACCESSOR_FIELDS]).toEqual(['hostKernel', 'locationSupportsLs64']);
+  });
+  it('covers the project release table, oldest to newest', () => {
+    expect(ACCESSOR_KERNELS[0]).toBe(OLDEST_KERNEL);
+    expect(ACCESSOR_KERNELS.at(-1)).toBe(NEWEST_KERNEL);
+    expect(ACCESSOR_KERNEL_RANGE).toBe(`${OLDEST_KERNEL} to ${NEWEST_KERNEL}`);
+    expect(accessorChanges().map((c) => c.since)).toEqual(['6.10', '6.10', '6.13']);
+    expect(accessorChanges('__iowrite64_copy').map((c) => c.since)).toEqual(['6.10']);
   });
   it('the copies change in the version ACCESSOR_CHANGES records, ordered numerically (6.9 before 6.10)', () => {
     // Each recorded change splits the covered releases in two: every release before it emits one program,
