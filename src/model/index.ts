@@ -84,12 +84,15 @@ export {
   contrastProgram,
 } from './linux/accessors';
 // Kernel and VMM layers, end-to-end scenarios and the thread's claims (CONTRACT.md kvmStage2, scenario, claims).
-export type { KvmMemslotInput, KvmStage2Input } from './linux/api';
-export { ioremapMapping, kvmMemslot, kvmStage2, linuxMair, vfioMmap } from './linux/api';
-export type { KernelRelease, KvmExclAtomicAbort, KvmLdst64bExit, KvmLs64Change, KvmLs64Trap } from './linux/kvm-ls64';
-export { KVM_LS64_CHANGES, kvmExclAtomicAbort, kvmLdst64bOutsideMemslot, kvmLs64Trap } from './linux/kvm-ls64';
+// Also the aborts beside the stage-2 choice: DFSC 0x35 / LS64 (7.0) and synchronous external aborts (6.19).
+export type { KvmExclAtomicAbortInput, KvmGuestSeaInput, KvmMemslotInput, KvmStage2Input } from './linux/api';
+export { ioremapMapping, kvmExclAtomicAbort, kvmGuestSea, kvmMemslot, kvmStage2, linuxMair, vfioMmap } from './linux/api';
+export type { AbortLevel, ExclAtomicAccess, ExclAtomicOutcome, ExclAtomicResult, SeaOutcome, SeaResult } from './linux/kvm-abort';
+export { ABORT_LEVELS, EXCL_ATOMIC_ACCESSES, EXCL_ATOMIC_OUTCOMES, SEA_OUTCOMES } from './linux/kvm-abort';
+export type { KvmLs64Trap } from './linux/kvm-ls64';
+export { KVM_LS64_TRAP_HANDLER, kvmLs64Trap } from './linux/kvm-ls64';
 export type { FaultKind, KvmBranch, KvmStage2Result, MemslotResult, MtS2Name, Stage2Prot } from './linux/kvm-stage2';
-export { FAULT_KINDS, KVM_BRANCHES, MT_S2 } from './linux/kvm-stage2';
+export { FAULT_KINDS, KVM_BRANCHES, MT_S2, MT_S2_USE } from './linux/kvm-stage2';
 export type { IoremapApi, KernelMapping, MairAttrName, MairEl1, MtName, PgprotHelper } from './linux/stage1';
 export { IOREMAP_APIS, IOREMAP_MT, MAIR_ATTR, MT_NAMES, PGPROT_HELPERS } from './linux/stage1';
 export type { Feature, KernelVersion, KvmEra } from './linux/versions';

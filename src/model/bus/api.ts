@@ -21,8 +21,8 @@ import {
   relaxedWriteInstrs,
   writeInstrs,
 } from '../linux/accessors';
-import type { KernelRelease, KvmLs64Trap } from '../linux/kvm-ls64';
-import { kernelField } from '../linux/versions';
+import type { KvmLs64Trap } from '../linux/kvm-ls64';
+import { type KernelVersion, kernelField } from '../linux/versions';
 import type { Answer } from '../result';
 import { guarded, InputError, ok } from '../result';
 import { type CostRange, costRange } from './cost';
@@ -101,7 +101,7 @@ export interface ProgramJudgement {
 
 /** What the st64b answer rests on (extra key). */
 export interface Ls64Facts {
-  readonly hostKernel: KernelRelease;
+  readonly hostKernel: KernelVersion;
   readonly locationSupportsLs64: boolean;
   /** The rule that decided: the host's trap, the memory type, the location, or supported. */
   readonly rule: St64bRule;
@@ -351,13 +351,12 @@ const lane = (units: readonly Unit[], txs: readonly Transaction[], hazards: read
 /**
  * st64b in a guest, once the input is valid: the outcomes st64bOutcomes() allows, each as the bus sees it
  * (enumerated for the atomic write, summarized for the non-atomic one, no transaction for an exception),
- * judged by the write-combining buffer the copies are judged by. Exported for tests with hosts beyond
- * the covered range; access() validates `hostKernel`.
+ * judged by the write-combining buffer the copies are judged by.
  */
-export function st64bAccess(
+function st64bAccess(
   memoryType: MemoryTypeName,
   kernel: AccessorKernel,
-  hostKernel: KernelRelease,
+  hostKernel: KernelVersion,
   locationSupportsLs64: boolean,
 ): AccessResult {
   const p = accessorProgram('st64b', kernel, 64);
@@ -471,7 +470,7 @@ export function st64bAccess(
       "The device sees the 64 bytes as one write, which __iowrite64_copy()'s blocks of STR (ead79118dae6) only make likely. That the write is one 64-byte PCIe TLP is not an architectural rule: it is what mlx5 observed on its platforms (commit fd8c8216648c).",
     );
   }
-  if (abort?.hostOutcome) lines.push(`Taken to EL2: ${abort.hostOutcome.reason}.`);
+  if (abort?.hostOutcome) lines.push(`Taken to EL2: ${abort.hostOutcome.reason.replace(/\.$/, '')}.`);
   lines.push(`Writes reaching the device: ${describeTransactions(transactions)} (not counting repeats).`);
   if (allHazards.length > 0) lines.push(`Hazards: ${allHazards.map((h) => `${h} (${HAZARD_MEANING[h]})`).join('; ')}.`);
   return {

@@ -22,7 +22,9 @@
  */
 import type { MemoryTypeName } from '../arm64/types';
 import type { CpuProgram } from '../linux/accessors';
-import { type KernelRelease, type KvmExclAtomicAbort, type KvmLs64Trap, kvmExclAtomicAbort, kvmLs64Trap } from '../linux/kvm-ls64';
+import { type ExclAtomicResult, kvmExclAtomicAbortOf } from '../linux/kvm-abort';
+import { type KvmLs64Trap, kvmLs64Trap } from '../linux/kvm-ls64';
+import type { KernelVersion } from '../linux/versions';
 import type { Summary } from './enumerate';
 import { type BusMemoryType, TYPE_RULES } from './rules';
 import type { Hazard, Transaction, Unit } from './types';
@@ -58,8 +60,8 @@ export interface Ls64DataAbort {
   readonly stages: readonly (1 | 2)[];
   /** Where the guest's access traps: EL1 (a stage 1 fault, the guest's own handler) or EL2 (stage 2, KVM). */
   readonly takenTo: readonly ExceptionLevel[];
-  /** What KVM does when it is taken to EL2; null when it cannot be. */
-  readonly hostOutcome: KvmExclAtomicAbort | null;
+  /** What KVM does when it is taken to EL2 (kvmExclAtomicAbortOf()); null when it cannot be. */
+  readonly hostOutcome: ExclAtomicResult | null;
   readonly rule: string;
 }
 
@@ -104,7 +106,7 @@ const C328 = 'Arm ARM C3.2.8 "Single-copy atomic 64-byte load/store"';
  * `host`. In the order of the instruction's pseudocode: the EL2 trap (CheckLDST64BEnabled()), then the
  * memory type, then the location (MemStore64B()).
  */
-export function st64bOutcomes(memoryType: MemoryTypeName, locationSupportsLs64: boolean, host: KernelRelease): St64bCase {
+export function st64bOutcomes(memoryType: MemoryTypeName, locationSupportsLs64: boolean, host: KernelVersion): St64bCase {
   const trap = kvmLs64Trap(host);
   if (!trap.offered) {
     return {
@@ -134,7 +136,7 @@ export function st64bOutcomes(memoryType: MemoryTypeName, locationSupportsLs64: 
             cause: 'memory-type',
             stages: [1, 2],
             takenTo: ['EL1', 'EL2'],
-            hostOutcome: kvmExclAtomicAbort(host),
+            hostOutcome: kvmExclAtomicAbortOf({ kernel: host, inMemslot: true, access: 'ls64', routedTo: 'el2' }),
             rule,
           },
           rule,

@@ -13,12 +13,14 @@
  *   the guest (target/arm/kvm.c kvm_arm_handle_dabt_nisv(), KVM_CAP_ARM_INJECT_EXT_DABT).
  * - {LD,ST}64B*: from 7.0, io_mem_abort() exits with KVM_EXIT_ARM_LDST64B (commit f174a9ffcd48; the LST
  *   check sits after the no-syndrome branch, so these aborts carry ISV = 1); before 7.0 KVM does not offer
- *   FEAT_LS64 to guests and the instruction traps to an UNDEF first (linux/kvm-ls64.ts).
+ *   FEAT_LS64 to guests and the instruction traps to an UNDEF first (linux/kvm-ls64.ts, linux/kvm-abort.ts).
  * - Why __iowrite64_copy() uses STR: commit fd8c8216648c (net/mlx5, 2025) says STP was "rejected from
  *   kernel use over fears of virtualization failures. Common ARM VMMs will crash if STP is used against
  *   emulated memory"; commit ead79118dae6 builds the copy from single-register STR.
  */
-import { type KernelRelease, kvmLdst64bOutsideMemslot } from '../linux/kvm-ls64';
+import type { AccessorKernel } from '../linux/accessors';
+import { kvmExclAtomicAbortOf } from '../linux/kvm-abort';
+import { kvmLs64Trap } from '../linux/kvm-ls64';
 
 export const STORE_FORMS = ['STR-register', 'STR-writeback', 'STP', 'STR-SIMD', 'ST64B', 'STXR'] as const;
 export type StoreForm = (typeof STORE_FORMS)[number];
@@ -66,17 +68,13 @@ export interface TrappedStore {
  * What KVM (and a VMM) does with `form` against an emulated (trapped) MMIO region. `nisvToUser` says
  * whether the VMM enabled KVM_CAP_ARM_NISV_TO_USER (QEMU does).
  */
-export function trappedStore(form: StoreForm, kernel: KernelRelease, nisvToUser: boolean): TrappedStore {
+export function trappedStore(form: StoreForm, kernel: AccessorKernel, nisvToUser: boolean): TrappedStore {
   const info = STORE_FORM_INFO[form];
   if (form === 'ST64B') {
-    const exit = kvmLdst64bOutsideMemslot(kernel);
-    return {
-      form,
-      isv: info.isv,
-      kvm: exit.action === 'exit-ldst64b-to-vmm' ? 'exit-ldst64b-to-vmm' : 'not-available-to-guest',
-      guest: exit.reason,
-      reason: info.why,
-    };
+    const trap = kvmLs64Trap(kernel);
+    if (!trap.offered) return { form, isv: info.isv, kvm: 'not-available-to-guest', guest: trap.reason, reason: info.why };
+    const exit = kvmExclAtomicAbortOf({ kernel, inMemslot: false, access: 'ls64', routedTo: 'el2' });
+    return { form, isv: info.isv, kvm: 'exit-ldst64b-to-vmm', guest: exit.reason, reason: info.why };
   }
   if (info.isv === 1) {
     return {

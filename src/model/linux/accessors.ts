@@ -73,8 +73,8 @@ export interface CpuProgram {
 // Kernel versions
 
 /**
- * Releases the accessor model covers: the project's release table (versions.ts), whatever its newest
- * release is. After 6.13 nothing the accessors emit changed in any release read: arch/arm64/include/asm/io.h
+ * Releases the accessor model covers: the project's release table (RELEASES in linux/releases.ts, through
+ * versions.ts), whatever its newest release is. After 6.13 nothing the accessors emit changed in any release read: arch/arm64/include/asm/io.h
  * keeps the 6.10 `__iowrite{32,64}_copy()` (STR blocks and DGH) and arm64 keeps the generic memcpy_toio()
  * through the 7.x releases. The one proposal that would change them, NVIDIA's Olympus erratum workaround
  * ("arm64: io: apply the device store-release workaround once per block write", Shanker Donthineni, v4

@@ -7,8 +7,12 @@ import type { Fields } from '../input';
 import { booleanField, enumArrayField, enumField, fieldsOf } from '../input';
 import type { Answer } from '../result';
 import { guarded, InputError, ok } from '../result';
-import type { FaultKind, KvmStage2Result, MemslotResult } from './kvm-stage2';
-import { checkMemslot, decideStage2, FAULT_KINDS } from './kvm-stage2';
+import type { AbortLevel, ExclAtomicAccess, ExclAtomicResult, SeaResult } from './kvm-abort';
+import { ABORT_LEVELS, EXCL_ATOMIC_ACCESSES, kvmExclAtomicAbortOf, kvmHandleGuestSea } from './kvm-abort';
+import type { MemslotResult } from './kvm-memslot';
+import { kvmArchPrepareMemoryRegion } from './kvm-memslot';
+import type { FaultKind, KvmStage2Result } from './kvm-stage2';
+import { decideStage2, FAULT_KINDS } from './kvm-stage2';
 import type { IoremapApi, KernelMapping, MairEl1, MtName } from './stage1';
 import { IOREMAP_APIS, kernelMapping, MT_NAMES, mairEl1, mtAbsentReason, mtExists } from './stage1';
 import type { KernelVersion } from './versions';
@@ -78,23 +82,87 @@ export interface KvmMemslotInput {
   readonly fwb?: boolean;
   readonly dic?: boolean;
   readonly logging?: boolean;
+  /** The VM enabled KVM_CAP_ARM_MTE (default false; 5.14+). */
+  readonly mte?: boolean;
+}
+
+/** An `mte` field: whether the VM enabled KVM_CAP_ARM_MTE, BAD_INPUT before the capability existed. */
+export function mteField(f: Fields, name: string, kernel: KernelVersion): boolean {
+  const mte = booleanField(f, name, false);
+  if (mte) requireFeature(kernel, 'kvm-mte', name);
+  return mte;
 }
 
 /** kvm_arch_prepare_memory_region(): may KVM accept a memslot over this VMA? */
 export function kvmMemslot(input: KvmMemslotInput): Answer<MemslotResult> {
   return guarded(() => {
-    const f = fieldsOf(input, ['kernel', 'vmaFlags', 'vmaMemType', 'fwb', 'dic', 'logging']);
+    const f = fieldsOf(input, ['kernel', 'vmaFlags', 'vmaMemType', 'fwb', 'dic', 'logging', 'mte']);
     const kernel = kernelField(f, 'kernel');
     const vmaFlags = vmaFlagsField(f, 'vmaFlags', kernel);
     const vmaMemType = mtField(f, 'vmaMemType', kernel);
     return ok(
-      checkMemslot({
+      kvmArchPrepareMemoryRegion({
         kernel,
         vmaFlags,
         vmaMemType,
         fwb: booleanField(f, 'fwb', false),
         dic: booleanField(f, 'dic', true),
         logging: booleanField(f, 'logging', false),
+        mte: mteField(f, 'mte', kernel),
+      }),
+    );
+  });
+}
+
+export interface KvmExclAtomicAbortInput {
+  /** The host kernel running KVM. */
+  readonly kernel: string;
+  /** Whether the IPA is in a memslot (a VFIO BAR is; MMIO the VMM emulates is not). */
+  readonly inMemslot: boolean;
+  /** `ls64` (LD64B/ST64B, the default) or `exclusive-atomic`. */
+  readonly access?: ExclAtomicAccess;
+  /** Where the implementation takes the DFSC 0x35 abort (default `el2`). */
+  readonly routedTo?: AbortLevel;
+}
+
+/** What KVM does with a guest's unsupported exclusive/atomic/LS64 access (DFSC 0x35), by host kernel. */
+export function kvmExclAtomicAbort(input: KvmExclAtomicAbortInput): Answer<ExclAtomicResult> {
+  return guarded(() => {
+    const f = fieldsOf(input, ['kernel', 'inMemslot', 'access', 'routedTo']);
+    return ok(
+      kvmExclAtomicAbortOf({
+        kernel: kernelField(f, 'kernel'),
+        inMemslot: requiredBoolean(f, 'inMemslot'),
+        access: enumField(f, 'access', EXCL_ATOMIC_ACCESSES, 'ls64'),
+        routedTo: enumField(f, 'routedTo', ABORT_LEVELS, 'el2'),
+      }),
+    );
+  });
+}
+
+export interface KvmGuestSeaInput {
+  readonly kernel: string;
+  /** APEI claims the abort (default false). */
+  readonly apeiClaims?: boolean;
+  /** The host owns the abort: no FEAT_RAS, or KVM's own access (default false). */
+  readonly hostOwns?: boolean;
+  /** The VMM enabled KVM_CAP_ARM_SEA_TO_USER (default false; 6.19+). */
+  readonly seaToUser?: boolean;
+}
+
+/** kvm_handle_guest_sea(): a synchronous external abort on a guest access, by host kernel. */
+export function kvmGuestSea(input: KvmGuestSeaInput): Answer<SeaResult> {
+  return guarded(() => {
+    const f = fieldsOf(input, ['kernel', 'apeiClaims', 'hostOwns', 'seaToUser']);
+    const kernel = kernelField(f, 'kernel');
+    const seaToUser = booleanField(f, 'seaToUser', false);
+    if (seaToUser) requireFeature(kernel, 'kvm-sea-to-user', 'seaToUser');
+    return ok(
+      kvmHandleGuestSea({
+        kernel,
+        apeiClaims: booleanField(f, 'apeiClaims', false),
+        hostOwns: booleanField(f, 'hostOwns', false),
+        seaToUser,
       }),
     );
   });

@@ -12,8 +12,8 @@
  */
 import { TYPE_SEMANTICS } from '../arm64/semantics';
 import type { MemoryTypeName } from '../arm64/types';
-import type { MemslotResult } from '../linux/kvm-stage2';
-import { checkMemslot } from '../linux/kvm-stage2';
+import type { MemslotResult } from '../linux/kvm-memslot';
+import { kvmArchPrepareMemoryRegion } from '../linux/kvm-memslot';
 import type { MtName } from '../linux/stage1';
 import { mairAttrOf, memoryTypeOfMt } from '../linux/stage1';
 import type { KernelVersion } from '../linux/versions';
@@ -65,7 +65,15 @@ export interface QemuBarMapping {
 export function qemuMapBar(kernel: KernelVersion, vfioDriver: VfioDriver, fwb: boolean, dic: boolean): QemuBarMapping | null {
   const vfio = vfioMmapOf(kernel, vfioDriver);
   if (vfio === null) return null;
-  const memslot = checkMemslot({ kernel, vmaFlags: vfio.vmaFlags, vmaMemType: vfio.memType, fwb, dic, logging: false });
+  const memslot = kvmArchPrepareMemoryRegion({
+    kernel,
+    vmaFlags: vfio.vmaFlags,
+    vmaMemType: vfio.memType,
+    fwb,
+    dic,
+    logging: false,
+    mte: false,
+  });
   const ownAccesses = accessProperties(vfio.memoryType);
   const staysDevice = vfio.memoryType.startsWith('Device');
   return {

@@ -49,7 +49,7 @@ describe('st64bOutcomes: the allowed outcomes of a guest ST64B', () => {
         const e = c.outcomes[0]?.exception;
         if (e?.kind !== 'data-abort') expect.fail('expected a data abort');
         expect([e.dfsc, e.cause, e.stages, e.takenTo]).toEqual([0x35, 'memory-type', [1, 2], ['EL1', 'EL2']]);
-        expect(e.hostOutcome?.action).toBe('inject-into-guest');
+        expect(e.hostOutcome?.outcome).toBe('inject-dabt-0x35');
         expect(e.rule).toContain('IMPLEMENTATION DEFINED');
       }
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NEWEST_KERNEL } from '../../../src/model/linux/versions';
 import { kvmRiscvGstage, riscvGuestMapping, riscvPassthrough } from '../../../src/model/riscv/api';
 
 function must<T>(a: { ok: true; result: T } | { ok: false; error: { message: string } }): T {
@@ -38,8 +39,8 @@ describe('riscvPassthrough', () => {
     expect(r.after.combined?.rule).toBe('vs-overrides');
   });
   it('defaults to the newest modelled kernel; bad input names the field', () => {
-    expect(must(riscvPassthrough({ guestMapping: 'ioremap' })).kernel).toBe('6.17');
-    expect(riscvPassthrough({ guestMapping: 'ioremap', kernel: '6.18' })).toMatchObject({ ok: false, error: { field: 'kernel' } });
+    expect(must(riscvPassthrough({ guestMapping: 'ioremap' })).kernel).toBe(NEWEST_KERNEL);
+    expect(riscvPassthrough({ guestMapping: 'ioremap', kernel: '7.3' })).toMatchObject({ ok: false, error: { field: 'kernel' } });
     expect(riscvPassthrough({ guestMapping: 'wc' as never })).toMatchObject({ ok: false, error: { field: 'guestMapping' } });
   });
 });

@@ -101,7 +101,7 @@ describe('scenario input checking', () => {
     for (const [input, field] of [
       [{ ...ok, bogus: true }, 'bogus'],
       [{ ...ok, guestMapping: 'pci_iomap' }, 'guestMapping'],
-      [{ ...ok, kernel: '7.0' }, 'kernel'],
+      [{ ...ok, kernel: '7.3' }, 'kernel'],
       [{ ...ok, fault: 'x' }, 'fault'],
     ] as const) {
       const a = scenario(input as unknown as ScenarioInput);
