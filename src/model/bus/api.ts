@@ -203,16 +203,15 @@ export function usagePrograms(
     case '__iowrite32_copy':
     case '__iowrite64_copy':
     case 'memcpy_toio':
-    case 'st64b': {
-      const p = accessorProgram(accessor, kernel, bytes);
-      return [
-        {
-          program: { ...p, name: `${accessor}-wc-buffer`, description: `${p.description} into a write-combining buffer` },
-          device: 'wc-buffer',
-        },
-      ];
-    }
+    case 'st64b':
+      return [{ program: wcBufferProgram(accessor, kernel, bytes), device: 'wc-buffer' }];
   }
+}
+
+/** A copy or an ST64B into a write-combining buffer: the program the wc-buffer device judges. */
+function wcBufferProgram(accessor: Accessor, kernel: AccessorKernel, bytes: number): CpuProgram {
+  const p = accessorProgram(accessor, kernel, bytes);
+  return { ...p, name: `${accessor}-wc-buffer`, description: `${p.description} into a write-combining buffer` };
 }
 
 function timelineTx(units: readonly Unit[], t: Transaction): TimelineTransaction {
@@ -351,7 +350,7 @@ const lane = (units: readonly Unit[], txs: readonly Transaction[], hazards: read
 /**
  * st64b in a guest, once the input is valid: the outcomes st64bOutcomes() allows, each as the bus sees it
  * (enumerated for the atomic write, summarized for the non-atomic one, no transaction for an exception),
- * judged by the write-combining buffer the copies are judged by.
+ * judged by the write-combining buffer the copies are judged by. At most one outcome kind writes.
  */
 function st64bAccess(
   memoryType: MemoryTypeName,
@@ -359,28 +358,22 @@ function st64bAccess(
   hostKernel: KernelVersion,
   locationSupportsLs64: boolean,
 ): AccessResult {
-  const p = accessorProgram('st64b', kernel, 64);
+  const p = wcBufferProgram('st64b', kernel, 64);
   const c = st64bOutcomes(memoryType, locationSupportsLs64, hostKernel);
   const lanes: TimelineOutcome[] = [];
-  const performed: Performed[] = [];
   const reasons: string[] = [];
   const hazards = new Set<Hazard>();
-  let count: number | null = 0;
+  let performed: Performed | null = null;
   let complete = true;
-  let whole = 0;
   let abort: Ls64DataAbort | null = null;
   for (const o of c.outcomes) {
     switch (o.kind) {
       case 'atomic-write': {
         const judged = judgeProgram(p, 'wc-buffer', o.memoryType);
         if ('error' in judged) throw new Error(`model limit for st64b: ${judged.error}`);
-        const j = judged.judgement;
-        lanes.push(...j.outcomes);
-        for (const h of j.hazards) hazards.add(h);
-        count = count === null || j.outcomeCount === null ? null : count + j.outcomeCount;
-        complete &&= j.complete;
-        whole++;
-        performed.push({ writeTransactions: judged.writeTransactions, fewest: judged.extremes.fewest, most: judged.extremes.most });
+        lanes.push(...judged.judgement.outcomes);
+        for (const h of judged.judgement.hazards) hazards.add(h);
+        performed = { writeTransactions: judged.writeTransactions, fewest: judged.extremes.fewest, most: judged.extremes.most };
         break;
       }
       case 'non-atomic-write': {
@@ -388,74 +381,60 @@ function st64bAccess(
         const rules = TYPE_RULES[o.memoryType];
         const { leastGathered: least, mostGathered: most } = s.representative;
         lanes.push(lane(s.units, most, hazardsOf(rules, most, [])));
-        if (most.length !== least.length) lanes.push(lane(s.units, least, hazardsOf(rules, least, [])));
+        if (rules.gathering) lanes.push(lane(s.units, least, hazardsOf(rules, least, [])));
         for (const h of s.hazards) hazards.add(h);
-        count = null;
         complete = false;
         reasons.push(
           rules.gathering
             ? 'performed without single-copy atomicity, the 64 bytes may arrive as one write or in pieces (fast path possible, not guaranteed)'
             : 'performed without single-copy atomicity, the 64 bytes arrive as separate byte writes (the type does not gather)',
         );
-        performed.push({ writeTransactions: s.writeTransactions, fewest: most, most: least });
+        performed = { writeTransactions: s.writeTransactions, fewest: most, most: least };
         break;
       }
       case 'data-abort':
-      case 'undefined-instruction': {
-        const h: Hazard = o.kind === 'data-abort' ? 'abort' : 'undef';
-        if (o.kind === 'data-abort') abort = o.exception;
-        lanes.push({ transactions: [], forwarded: [], hazards: [h], ok: false, exception: o.exception });
-        hazards.add(h);
-        count = count === null ? null : count + 1;
-        reasons.push(
-          o.kind === 'data-abort'
-            ? `the store takes a Data Abort with DFSC 0x35 (${o.exception.fault}) and nothing reaches the device`
-            : 'the instruction takes an Undefined Instruction exception and nothing reaches the device',
-        );
+        abort = o.exception;
+        lanes.push({ transactions: [], forwarded: [], hazards: ['abort'], ok: false, exception: o.exception });
+        hazards.add('abort');
+        reasons.push(`the store takes a Data Abort with DFSC 0x35 (${o.exception.fault}) and nothing reaches the device`);
         break;
-      }
+      case 'undefined-instruction':
+        lanes.push({ transactions: [], forwarded: [], hazards: ['undef'], ok: false, exception: o.exception });
+        hazards.add('undef');
+        reasons.push('the instruction takes an Undefined Instruction exception and nothing reaches the device');
+        break;
     }
   }
   const broken = lanes.filter((l) => !l.ok);
-  const fastPath = whole === c.outcomes.length ? 'always' : performed.some((x) => x.writeTransactions.min === 1) ? 'sometimes' : 'never';
+  const fastPath = c.rule === 'supported' ? 'always' : performed?.writeTransactions.min === 1 ? 'sometimes' : 'never';
   const verdict: DeviceVerdict = {
     device: 'wc-buffer',
     ok: broken.length === 0,
-    outcomes: count ?? lanes.length,
+    outcomes: lanes.length,
     broken: broken.length,
-    brokenBy: [...new Set(broken.flatMap((l) => l.hazards))],
+    brokenBy: broken.flatMap((l) => l.hazards),
     reasons,
     fastPath,
   };
-  const usage = usagePrograms('st64b', kernel, 64)[0] as { program: CpuProgram };
   const judgement: ProgramJudgement = {
-    name: usage.program.name,
-    description: usage.program.description,
+    name: p.name,
+    description: p.description,
     device: 'wc-buffer',
     verdicts: [verdict],
     ok: verdict.ok,
     hazards: HAZARDS.filter((h) => hazards.has(h)),
     cpu: p.instrs.map((i) => ({ op: i.op, label: i.label })),
-    outcomes: lanes.slice(0, SHOWN_OUTCOMES),
-    complete: complete && lanes.length <= SHOWN_OUTCOMES,
-    outcomeCount: complete ? count : null,
+    outcomes: lanes,
+    complete,
+    outcomeCount: complete ? lanes.length : null,
     source: p.source,
   };
   const programs = [judgement];
-  const exceptionTaken = broken.length > 0;
   const transactions = {
-    min: exceptionTaken ? 0 : Math.min(...performed.map((x) => x.writeTransactions.min)),
-    max: Math.max(0, ...performed.map((x) => x.writeTransactions.max)),
+    min: broken.length > 0 || performed === null ? 0 : performed.writeTransactions.min,
+    max: performed === null ? 0 : performed.writeTransactions.max,
   };
-  const fewest = performed.reduce<Performed | null>(
-    (a, x) => (a === null || x.writeTransactions.min < a.writeTransactions.min ? x : a),
-    null,
-  );
-  const most = performed.reduce<Performed | null>(
-    (a, x) => (a === null || x.writeTransactions.max > a.writeTransactions.max ? x : a),
-    null,
-  );
-  const cost = fewest === null || most === null ? null : costRange(fewest.fewest, most.most);
+  const cost = performed === null ? null : costRange(performed.fewest, performed.most);
   const correct = judgement.ok;
   const allHazards = hazardSet(programs, memoryType);
 
