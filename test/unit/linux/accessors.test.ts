@@ -64,6 +64,26 @@ describe('accessor programs', () => {
     expect(stp.map((i) => (i.op === 'store' ? [i.mnemonic, i.size, i.element] : []))).toEqual(Array(4).fill(['STP', 16, 8]));
     expect(contrastProgram('stp_copy64', 64).instrs.flatMap((i) => (i.op === 'store' ? [i.offset] : []))).toEqual([64, 80, 96, 112]);
     expect(contrastProgram('stp_copy64').instrs.at(-1)).toMatchObject({ op: 'barrier', barrier: 'dgh' });
+    expect(contrastProgram('stp_copy64', 64).instrs.map((i) => i.label)).toEqual([
+      'STP @0x40 (two 64-bit registers)',
+      'STP @0x50 (two 64-bit registers)',
+      'STP @0x60 (two 64-bit registers)',
+      'STP @0x70 (two 64-bit registers)',
+      'dgh(): DGH hint',
+    ]);
+  });
+  it('labels name each store as the timeline shows it: element, block and width', () => {
+    const labels = (accessor: '__iowrite32_copy' | '__iowrite64_copy', kernel: '6.9' | '6.10', bytes: number) =>
+      accessorProgram(accessor, kernel, bytes).instrs.map((i) => i.label);
+    expect(labels('__iowrite64_copy', '6.9', 16)).toEqual(['element 0: STR (64-bit)', 'element 1: STR (64-bit)']);
+    expect(labels('__iowrite32_copy', '6.9', 8)).toEqual(['element 0: STR (32-bit)', 'element 1: STR (32-bit)']);
+    expect(labels('__iowrite64_copy', '6.10', 24)).toEqual([
+      'block 0, element 0: STR (64-bit)',
+      'block 0, element 1: STR (64-bit)',
+      'block 1, element 2: STR (64-bit)',
+      'dgh(): DGH hint',
+    ]);
+    expect(labels('__iowrite32_copy', '6.10', 4)).toEqual(['block 0, element 0: STR (32-bit)', 'dgh(): DGH hint']);
   });
   it('st64b is one ST64B: a single 64-byte single-copy-atomic store, the same for the accessor and its contrast', () => {
     const one = (offset: number) => [{ op: 'store', mnemonic: 'ST64B', offset, size: 64, element: 64 }];
