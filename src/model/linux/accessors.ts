@@ -146,7 +146,7 @@ export interface AccessorChange {
   readonly source: string;
 }
 
-export const ACCESSOR_CHANGES: readonly AccessorChange[] = [
+export const ACCESSOR_CHANGES = [
   {
     accessor: '__iowrite64_copy',
     since: '6.10',
@@ -165,17 +165,19 @@ export const ACCESSOR_CHANGES: readonly AccessorChange[] = [
     summary: 'arm64 uses the generic lib/iomem_copy.c implementation; for an 8-byte-aligned destination the stores are the same',
     source: 'commit 0110feaaf6d0 "arm64: Use new fallback IO memcpy/memset" (asm-generic pull for 6.13)',
   },
-];
+] as const satisfies readonly AccessorChange[];
+
+type ChangedAccessor = (typeof ACCESSOR_CHANGES)[number]['accessor'];
+const SINCE = Object.fromEntries(ACCESSOR_CHANGES.map((c) => [c.accessor, c.since])) as Record<ChangedAccessor, AccessorKernel>;
 
 /** True when `kernel` has the accessor's change (the one date, kept in ACCESSOR_CHANGES). */
-function hasChange(kernel: AccessorKernel, accessor: Accessor): boolean {
-  const change = ACCESSOR_CHANGES.find((c) => c.accessor === accessor);
-  if (!change) throw new Error(`no recorded change for ${accessor}`);
-  return atLeast(kernel, change.since);
+function hasChange(kernel: AccessorKernel, accessor: ChangedAccessor): boolean {
+  return atLeast(kernel, SINCE[accessor]);
 }
 
+/** A raw store of 1, 4 or 8 bytes (the widths the accessors use): STRB or STR. */
 function str(offset: number, size: number, label: string, block?: number): Instr {
-  const mnemonic: StoreMnemonic = size === 1 ? 'STRB' : size === 2 ? 'STRH' : 'STR';
+  const mnemonic: StoreMnemonic = size === 1 ? 'STRB' : 'STR';
   return block === undefined
     ? { op: 'store', mnemonic, offset, size, element: size, label }
     : { op: 'store', mnemonic, offset, size, element: size, label, block };
@@ -214,10 +216,11 @@ export function copyBlocks(count: number): number[] {
   return blocks;
 }
 
-function iowriteCopy(element: 4 | 8, bytes: number, kernel: AccessorKernel, offset: number): Instr[] {
+function iowriteCopy(accessor: '__iowrite32_copy' | '__iowrite64_copy', bytes: number, kernel: AccessorKernel, offset: number): Instr[] {
+  const element = ACCESSOR_INFO[accessor].element;
   const count = bytes / element;
   const out: Instr[] = [];
-  if (!hasChange(kernel, element === 8 ? '__iowrite64_copy' : '__iowrite32_copy')) {
+  if (!hasChange(kernel, accessor)) {
     for (let i = 0; i < count; i++) out.push(str(offset + i * element, element, `element ${i}: STR (${element * 8}-bit)`));
     return out;
   }
@@ -307,7 +310,7 @@ export function accessorProgram(accessor: Accessor, kernel: AccessorKernel, byte
       return {
         name: accessor,
         description: `${accessor}() of ${bytes} bytes (${bytes / element} elements)`,
-        instrs: iowriteCopy(element, bytes, kernel, offset),
+        instrs: iowriteCopy(accessor, bytes, kernel, offset),
         source: era,
       };
     }

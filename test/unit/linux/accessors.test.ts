@@ -72,7 +72,25 @@ describe('accessor programs', () => {
       'dgh(): DGH hint',
     ]);
   });
+  it('memcpy_toio shorter than the way to 8-byte alignment: only its own bytes', () => {
+    expect(ops('memcpy_toio', '6.13', 2).length).toBe(2);
+    const short = accessorProgram('memcpy_toio', '6.13', 2, 1).instrs.map((i) => (i.op === 'store' ? `${i.mnemonic}@${i.offset}` : i.op));
+    expect(short).toEqual(['STRB@1', 'STRB@2']);
+  });
+  it('only the 6.10 blocked copies carry a block index', () => {
+    const has = (i: Instr) => Object.hasOwn(i, 'block');
+    expect(accessorProgram('__iowrite64_copy', '6.9', 16).instrs.some(has)).toBe(false);
+    expect(accessorProgram('memcpy_toio', '6.13', 16).instrs.some(has)).toBe(false);
+    expect(accessorProgram('writel', '6.13', 4).instrs.some(has)).toBe(false);
+    expect(accessorProgram('__iowrite64_copy', '6.10', 16).instrs.filter(has)).toHaveLength(2);
+  });
+  it('describes a copy by its bytes and elements', () => {
+    expect(accessorProgram('__iowrite64_copy', '6.10', 64).description).toBe('__iowrite64_copy() of 64 bytes (8 elements)');
+    expect(accessorProgram('__iowrite32_copy', '6.9', 64).description).toBe('__iowrite32_copy() of 64 bytes (16 elements)');
+  });
   it('labels name each store as the timeline shows it: element, block and width', () => {
+    expect(accessorProgram('writel', '6.10', 4).instrs.map((i) => i.label)).toEqual(['dma_wmb(): DMB OSHST', 'writel @0x0: STR (32-bit)']);
+    expect(accessorProgram('writeq', '6.10', 8).instrs.map((i) => i.label)).toEqual(['dma_wmb(): DMB OSHST', 'writeq @0x0: STR (64-bit)']);
     const labels = (accessor: '__iowrite32_copy' | '__iowrite64_copy', kernel: '6.9' | '6.10', bytes: number) =>
       accessorProgram(accessor, kernel, bytes).instrs.map((i) => i.label);
     expect(labels('__iowrite64_copy', '6.9', 16)).toEqual(['element 0: STR (64-bit)', 'element 1: STR (64-bit)']);
