@@ -21,7 +21,7 @@
  * FEAT_LS64WB (ST64B on Write-Back Conventional memory) is not modelled: the cacheable types abort.
  */
 import type { MemoryTypeName } from '../arm64/types';
-import type { CpuProgram } from '../linux/accessors';
+import type { CpuProgram, Instr } from '../linux/accessors';
 import { type ExclAtomicResult, kvmExclAtomicAbortOf } from '../linux/kvm-abort';
 import { type KvmLs64Trap, kvmLs64Trap } from '../linux/kvm-ls64';
 import type { KernelVersion } from '../linux/versions';
@@ -190,8 +190,8 @@ export function st64bOutcomes(memoryType: MemoryTypeName, locationSupportsLs64: 
  */
 export function nonAtomicSummary(program: CpuProgram, memoryType: BusMemoryType): Summary {
   const rules = TYPE_RULES[memoryType];
-  const store = program.instrs.find((i) => i.op === 'store');
-  if (store === undefined || store.op !== 'store') throw new Error(`${program.name} has no store`);
+  const store = program.instrs.find((i): i is Extract<Instr, { op: 'store' }> => i.op === 'store');
+  if (store === undefined) throw new Error(`${program.name} has no store`);
   const instr = program.instrs.indexOf(store);
   const units: Unit[] = Array.from({ length: store.size }, (_, i) => ({
     id: i,

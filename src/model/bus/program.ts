@@ -3,7 +3,7 @@
  * between them: which pairs must reach the device in program order, and which may travel as one
  * transaction. Everything the enumerator and the summary do is derived from these two relations.
  */
-import type { CpuProgram } from '../linux/accessors';
+import type { CpuProgram, Instr } from '../linux/accessors';
 import { BARRIER_ORDERS, GATHER_BLOCK_BYTES, type TypeRules } from './rules';
 import type { Unit } from './types';
 
@@ -73,8 +73,6 @@ export interface Relations {
   readonly rules: TypeRules;
   /** a must reach the device before b (a, b unit ids, a < b in program order). */
   ordered(a: number, b: number): boolean;
-  /** a barrier between a and b orders them, so they may not travel as one transaction. */
-  mergeBlocked(a: number, b: number): boolean;
   /** a and b may be gathered into one transaction (pairwise condition; contiguity is per group). */
   canMerge(a: number, b: number): boolean;
   /** The write a read may be served from (a buffered write covering it), or null. */
@@ -99,8 +97,8 @@ export function relationsOf(program: CpuProgram, units: readonly Unit[], rules: 
     if (u === undefined) throw new RangeError(`no unit ${id}`);
     return u;
   };
+  // Zero or negative unless a comes before b with an ordering barrier between them (prefix sums never fall).
   const barrierOrders = (a: Unit, b: Unit): boolean => {
-    if (a.instr >= b.instr) return false;
     const key = `${a.kind === 'write' ? 'w' : 'r'}${b.kind === 'write' ? 'w' : 'r'}` as 'ww' | 'wr' | 'rw' | 'rr';
     const p = prefix[key];
     return (p[b.instr] ?? 0) - (p[a.instr + 1] ?? 0) > 0;
@@ -114,17 +112,17 @@ export function relationsOf(program: CpuProgram, units: readonly Unit[], rules: 
     // Barriers order what they order; accesses to the same bytes stay in order (coherence).
     return barrierOrders(ua, ub) || overlaps(ua, ub);
   };
-  const mergeBlocked = (a: number, b: number): boolean => barrierOrders(unit(a), unit(b));
   // Arm ARM C3.2.8: an ST64B's access is not merged with accesses of stores after it in program order.
   const isSt64b = (u: Unit): boolean => {
-    const ins = program.instrs[u.instr];
-    return ins?.op === 'store' && ins.mnemonic === 'ST64B';
+    const ins = program.instrs[u.instr] as Instr;
+    return ins.op === 'store' && ins.mnemonic === 'ST64B';
   };
   const canMerge = (a: number, b: number): boolean => {
     const ua = unit(a);
     const ub = unit(b);
     if (!rules.gathering || ua.kind !== ub.kind) return false;
-    if (blockOf(ua.offset) !== blockOf(ub.offset) || blockOf(ua.offset + ua.size - 1) !== blockOf(ub.offset + ub.size - 1)) return false;
+    // Units are naturally aligned and at most 64 bytes, so each lies inside one block.
+    if (blockOf(ua.offset) !== blockOf(ub.offset)) return false;
     const [first, second] = a < b ? [ua, ub] : [ub, ua];
     if (isSt64b(first) && first.instr !== second.instr) return false;
     return !barrierOrders(first, second);
@@ -141,16 +139,13 @@ export function relationsOf(program: CpuProgram, units: readonly Unit[], rules: 
     // A barrier that orders the write before the read makes the read perform after the write is seen.
     return covers && !barrierOrders(source, r) ? source.id : null;
   };
-  return { units, rules, ordered, mergeBlocked, canMerge, forwardSource };
+  return { units, rules, ordered, canMerge, forwardSource };
 }
 
 /** Whether a set of units can be one transaction: same kind, pairwise gatherable, contiguous bytes. */
 export function validGroup(rel: Relations, ids: readonly number[]): boolean {
-  if (ids.length === 1) return true;
-  for (let i = 0; i < ids.length; i++) {
-    for (let j = i + 1; j < ids.length; j++) {
-      if (!rel.canMerge(ids[i] as number, ids[j] as number)) return false;
-    }
+  for (const [i, a] of ids.entries()) {
+    for (const b of ids.slice(i + 1)) if (!rel.canMerge(a, b)) return false;
   }
   const spans = ids.map((id) => rel.units[id] as Unit).sort((a, b) => a.offset - b.offset);
   let end = (spans[0] as Unit).offset;

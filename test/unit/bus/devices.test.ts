@@ -3,7 +3,7 @@ import { judgeProgram } from '../../../src/model/bus/api';
 import { costOf, costRange, DEFAULT_COST, payloadOnWire, tlpOverhead } from '../../../src/model/bus/cost';
 import { judgeWcBuffer } from '../../../src/model/bus/devices';
 import { summarize } from '../../../src/model/bus/enumerate';
-import { STORE_FORM_INFO, trappedStore } from '../../../src/model/bus/trap';
+import { STORE_FORM_INFO, trappedStore, whyStr } from '../../../src/model/bus/trap';
 import {
   accessorProgram,
   type CpuProgram,
@@ -120,6 +120,14 @@ describe('trapped MMIO', () => {
       expect(t.kvm).toBe('exit-ldst64b-to-vmm');
       expect(t.guest).toContain('KVM_EXIT_ARM_LDST64B');
     }
+  });
+  it('why the kernel copy uses STR: four facts, ending in ead79118dae6', () => {
+    expect(whyStr().map((f) => f.source)).toEqual([
+      'arch/arm64/kvm/mmio.c io_mem_abort()',
+      'Arm ARM ESR_EL2 ISS ISV; io_mem_abort()',
+      'io_mem_abort(); QEMU kvm_arm_handle_dabt_nisv()',
+      'commit ead79118dae6 (6.10); commit fd8c8216648c option 3',
+    ]);
   });
   it('the accessors only use forms KVM can emulate; the rejected STP copy does not', () => {
     for (const a of ['writel', 'writeq', '__iowrite64_copy', '__iowrite32_copy', 'memcpy_toio'] as const) {

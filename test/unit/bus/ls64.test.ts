@@ -134,6 +134,13 @@ describe('nonAtomicSummary: an ST64B performed without single-copy atomicity', (
       expect(s.blocks).toEqual(general.blocks);
     }
   });
+  it('describes the store wherever it stands in the program', () => {
+    const withHint = prog([{ op: 'barrier', barrier: 'dgh', label: 'd' }, ...st64b.instrs]);
+    const s = nonAtomicSummary(withHint, 'Normal-NC');
+    expect(s.units).toHaveLength(64);
+    expect(s.units.every((u) => u.instr === 1 && u.label === st64b.instrs[0]?.label)).toBe(true);
+    expect([...s.representative.leastGathered, ...s.representative.mostGathered].every((t) => t.instrs.join() === '1')).toBe(true);
+  });
   it('needs a store to describe', () => {
     expect(() => nonAtomicSummary(prog([{ op: 'barrier', barrier: 'dgh', label: 'd' }]), 'Normal-NC')).toThrow(/has no store/);
   });
