@@ -45,6 +45,17 @@ describe('barriers between accesses', () => {
     expect(rel.ordered(0, 1)).toBe(false);
     expect(summaryOf([bar('dmb-osh'), st(0), st(8)], 'Device-nGRE').hazards).toContain('reorder');
   });
+  it('DMB OSHLD orders an earlier read before later reads and writes, past other accesses', () => {
+    const rw = relations([ld(0), st(16), bar('dmb-oshld'), st(8)], 'Device-nGRE');
+    expect([rw.ordered(0, 2), rw.ordered(1, 2)]).toEqual([true, false]);
+    const rr = relations([ld(0), ld(16), bar('dmb-oshld'), ld(8)], 'Device-nGRE');
+    expect([rr.ordered(0, 2), rr.ordered(1, 2)]).toEqual([true, true]);
+  });
+  it('without a barrier, only accesses to the same bytes stay in order on a reordering type', () => {
+    const rel = relations([st(8), st(0), st(4, 4)], 'Device-nGRE');
+    expect([rel.ordered(0, 1), rel.ordered(1, 2), rel.ordered(0, 2)]).toEqual([false, true, false]);
+    expect(summaryOf([st(8), st(0)], 'Device-nGRE').hazards).toContain('reorder');
+  });
   it('orders only the kinds it names: DMB OSHST does not order a write before a later read', () => {
     expect(relations([st(0), bar('dmb-oshst'), ld(8)], 'Device-nGRE').ordered(0, 1)).toBe(false);
     expect(relations([st(0), bar('dmb-osh'), ld(8)], 'Device-nGRE').ordered(0, 1)).toBe(true);
