@@ -60,7 +60,8 @@ export function judgeDoorbell(units: readonly Unit[], o: Outcome): OutcomeVerdic
       break;
     }
   }
-  const delivered = new Set(o.transactions.filter((t) => t.kind === 'write').flatMap((t) => t.units));
+  // A repeat follows the write it repeats, so the first deliveries are all the deliveries.
+  const delivered = new Set(seen);
   if (writes.some((w) => !delivered.has(w.id))) reasons.push('a write never reaches the device');
   return { ok: reasons.length === 0, reasons };
 }

@@ -95,6 +95,8 @@ export type St64bRule = (typeof ST64B_RULES)[number];
 
 export interface St64bCase {
   readonly rule: St64bRule;
+  /** The rule in words, with its source. */
+  readonly text: string;
   readonly outcomes: readonly St64bOutcome[];
   readonly trap: KvmLs64Trap;
 }
@@ -111,6 +113,7 @@ export function st64bOutcomes(memoryType: MemoryTypeName, locationSupportsLs64: 
   if (!trap.offered) {
     return {
       rule: 'host-traps',
+      text: trap.reason,
       trap,
       outcomes: [
         {
@@ -125,6 +128,7 @@ export function st64bOutcomes(memoryType: MemoryTypeName, locationSupportsLs64: 
     const rule = `${C328}: without FEAT_LS64WB, ST64B may target only Normal Non-cacheable and Device memory; ${memoryType} generates a Data Abort with DFSC 0x35, reported at stage 1 or stage 2 (IMPLEMENTATION DEFINED)`;
     return {
       rule: 'memory-type',
+      text: rule,
       trap,
       outcomes: [
         {
@@ -148,6 +152,7 @@ export function st64bOutcomes(memoryType: MemoryTypeName, locationSupportsLs64: 
     const rule = `${C328}: at a location that does not support ST64B (which locations do is IMPLEMENTATION DEFINED), either a stage 1 Data Abort with DFSC 0x35 or the store performed without single-copy atomicity above the byte level (CONSTRAINED UNPREDICTABLE)`;
     return {
       rule: 'location',
+      text: rule,
       trap,
       outcomes: [
         { kind: 'non-atomic-write', memoryType, exception: null, rule },
@@ -168,18 +173,8 @@ export function st64bOutcomes(memoryType: MemoryTypeName, locationSupportsLs64: 
       ],
     };
   }
-  return {
-    rule: 'supported',
-    trap,
-    outcomes: [
-      {
-        kind: 'atomic-write',
-        memoryType,
-        exception: null,
-        rule: `${C328}: ${memoryType} at a location that supports ST64B: one 64-byte single-copy-atomic write`,
-      },
-    ],
-  };
+  const rule = `${C328}: ${memoryType} at a location that supports ST64B: one 64-byte single-copy-atomic write`;
+  return { rule: 'supported', text: rule, trap, outcomes: [{ kind: 'atomic-write', memoryType, exception: null, rule }] };
 }
 
 /**

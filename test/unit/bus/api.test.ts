@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MEMORY_TYPE_NAMES } from '../../../src/model/arm64/types';
-import { access } from '../../../src/model/bus/api';
+import { access, judgeProgram } from '../../../src/model/bus/api';
 import { BUS_MEMORY_TYPES } from '../../../src/model/bus/rules';
-import { ACCESSOR_KERNELS, ACCESSORS } from '../../../src/model/linux/accessors';
+import { ACCESSOR_INFO, ACCESSOR_KERNELS, ACCESSORS, accessorProgram, type Instr } from '../../../src/model/linux/accessors';
 import { atLeast } from '../../../src/model/linux/versions';
 import { expectOk } from '../../support/expect-ok';
 
@@ -251,5 +251,200 @@ describe('access(): st64b in a guest', () => {
     const r = expectOk(access({ accessor: 'writel', memoryType: 'Normal-NC', kernel: '6.10' }));
     expect([r.abort, r.ls64]).toEqual([null, null]);
     expect(r.programs.every((p) => p.outcomes.every((o) => o.exception === null))).toBe(true);
+  });
+});
+
+describe('access(): the timeline a component draws', () => {
+  const result = (input: Record<string, unknown>) => expectOk(access(input));
+  const tx = (offset: number, size: number, from: string[], flags: { repeat?: boolean; speculative?: boolean } = {}) => ({
+    kind: 'write',
+    offset,
+    size,
+    from,
+    repeat: flags.repeat ?? false,
+    speculative: flags.speculative ?? false,
+  });
+  it('writel and writeq: the programs, their CPU lanes and the one outcome on Device', () => {
+    const w = result({ accessor: 'writel', memoryType: 'Device-nGnRE', kernel: '6.10' });
+    expect(w.programs.map((p) => [p.name, p.device, p.complete, p.outcomeCount])).toEqual([
+      ['two-writel', 'doorbell', true, 1],
+      ['writel-readl', 'read-back-flush', true, 1],
+    ]);
+    expect(w.programs[0]?.cpu).toEqual([
+      { op: 'barrier', label: 'dma_wmb(): DMB OSHST' },
+      { op: 'store', label: 'writel A @0x0: STR (32-bit)' },
+      { op: 'barrier', label: 'dma_wmb(): DMB OSHST' },
+      { op: 'store', label: 'writel B @0x4: STR (32-bit)' },
+    ]);
+    expect(w.programs[0]?.outcomes).toEqual([
+      {
+        transactions: [tx(0, 4, ['writel A @0x0: STR (32-bit)']), tx(4, 4, ['writel B @0x4: STR (32-bit)'])],
+        forwarded: [],
+        hazards: ['early-ack'],
+        ok: true,
+        exception: null,
+      },
+    ]);
+    const q = result({ accessor: 'writeq', memoryType: 'Device-nGnRnE', kernel: '6.10' });
+    expect(q.programs.map((p) => [p.name, p.cpu.map((c) => c.label)])).toEqual([
+      ['two-writeq', ['dma_wmb(): DMB OSHST', 'writeq A @0x0: STR (64-bit)', 'dma_wmb(): DMB OSHST', 'writeq B @0x8: STR (64-bit)']],
+    ]);
+    expect(q.programs[0]?.outcomes[0]?.transactions.map((t) => [t.offset, t.size])).toEqual([
+      [0, 8],
+      [8, 8],
+    ]);
+  });
+  it('one program breaking is enough: writel on Device-GRE, whose read-back may be served from the buffered write', () => {
+    const r = result({ accessor: 'writel', memoryType: 'Device-GRE', kernel: '6.10' });
+    expect([r.correct, r.programs.map((p) => p.ok)]).toEqual([false, [true, false]]);
+    const forwarded = r.programs[1]?.outcomes.find((o) => o.forwarded.length > 0);
+    expect(forwarded).toEqual({
+      transactions: [tx(0, 4, ['writel @0x0: STR (32-bit)'])],
+      forwarded: ['readl @0x0: LDR (32-bit)'],
+      hazards: ['forwarded-read', 'early-ack'],
+      ok: false,
+      exception: null,
+    });
+  });
+  it('a merged transaction names every instruction it carries', () => {
+    const r = result({ accessor: 'writel_relaxed', memoryType: 'Normal-NC', kernel: '6.10' });
+    const merged = r.programs[0]?.outcomes.find((o) => o.hazards.includes('merge'));
+    expect(merged?.transactions).toEqual([tx(0, 8, ['writel_relaxed A @0x0: STR (32-bit)', 'writel_relaxed B @0x4: STR (32-bit)'])]);
+  });
+  it('copies: all outcomes when there are few, the first 24 when more, two representatives when too many to list', () => {
+    const few = result({ accessor: '__iowrite64_copy', memoryType: 'Device-GRE', kernel: '6.10', bytes: 24 }).programs[0];
+    expect([few?.complete, few?.outcomeCount, few?.outcomes.length]).toEqual([true, 11, 11]);
+    expect(few?.outcomes.every((o) => o.ok && o.forwarded.length === 0 && o.exception === null)).toBe(true);
+    const more = result({ accessor: '__iowrite64_copy', memoryType: 'Normal-NC', kernel: '6.10', bytes: 24 }).programs[0];
+    expect([more?.complete, more?.outcomeCount, more?.outcomes.length]).toEqual([false, 38, 24]);
+    const lanes = (memoryType: string) =>
+      result({ accessor: '__iowrite64_copy', memoryType, kernel: '6.10', bytes: 4096 }).programs[0]?.outcomes.map((o) => [
+        o.transactions.length,
+        o.transactions[0]?.from.length,
+        o.hazards,
+        o.ok,
+        o.forwarded,
+        o.exception,
+      ]);
+    expect(lanes('Normal-NC')).toEqual([
+      [512, 1, [], true, [], null],
+      [64, 8, ['merge'], true, [], null],
+    ]);
+    expect(lanes('Device-nGnRE')).toEqual([
+      [512, 1, [], true, [], null],
+      [512, 1, [], true, [], null],
+    ]);
+    expect(
+      result({ accessor: '__iowrite64_copy', memoryType: 'Normal-NC', kernel: '6.10', bytes: 4096 }).programs[0]?.outcomeCount,
+    ).toBeNull();
+  });
+  it('cost for what writes, none for a read', () => {
+    expect(result({ accessor: 'readl', memoryType: 'Device-nGnRE', kernel: '6.10' }).cost).toBeNull();
+    const w = result({ accessor: 'writel', memoryType: 'Device-nGnRE', kernel: '6.10' }).cost;
+    expect([w?.fewest.transactions, w?.most.transactions, w?.relativeTime]).toEqual([1, 1, 1]);
+    const c = result({ accessor: '__iowrite64_copy', memoryType: 'Normal-NC', kernel: '6.10', bytes: 64 }).cost;
+    expect([c?.fewest.transactions, c?.most.transactions]).toEqual([1, 8]);
+  });
+  it('st64b lanes: the atomic write, the non-atomic pieces and the exception, each as drawn', () => {
+    const label = 'ST64B @0x0 (64 bytes, single-copy atomic)';
+    const ok = result({ accessor: 'st64b', memoryType: 'Device-nGnRnE', kernel: '7.0' }).programs[0];
+    expect([ok?.name, ok?.cpu, ok?.complete, ok?.outcomeCount]).toEqual(['st64b-wc-buffer', [{ op: 'store', label }], true, 1]);
+    expect(ok?.outcomes).toEqual([{ transactions: [tx(0, 64, [label])], forwarded: [], hazards: [], ok: true, exception: null }]);
+    const loc = result({ accessor: 'st64b', memoryType: 'Normal-NC', kernel: '7.0', locationSupportsLs64: false }).programs[0];
+    expect(loc?.outcomes.slice(0, 2)).toEqual([
+      { transactions: [tx(0, 64, [label])], forwarded: [], hazards: ['early-ack'], ok: true, exception: null },
+      {
+        transactions: Array.from({ length: 64 }, (_, i) => tx(i, 1, [label])),
+        forwarded: [],
+        hazards: ['split', 'early-ack'],
+        ok: true,
+        exception: null,
+      },
+    ]);
+    expect(loc?.outcomes[2]).toMatchObject({ transactions: [], forwarded: [], hazards: ['abort'], ok: false });
+    expect(loc?.outcomes[2]?.exception).toMatchObject({ kind: 'data-abort', dfsc: 0x35, cause: 'location', takenTo: ['EL1'] });
+    expect(loc?.verdicts[0]).toMatchObject({ ok: false, outcomes: 3, broken: 1, brokenBy: ['abort'] });
+    const undef = result({ accessor: 'st64b', memoryType: 'Normal-NC', kernel: '6.17' }).programs[0]?.outcomes;
+    expect(undef).toEqual([
+      {
+        transactions: [],
+        forwarded: [],
+        hazards: ['undef'],
+        ok: false,
+        exception: {
+          kind: 'undefined-instruction',
+          takenTo: ['EL1'],
+          host: {
+            offered: false,
+            guest: 'undefined-instruction',
+            function: 'handle_other()',
+            reason: expect.stringContaining('handle_other() injects it'),
+          },
+          rule: expect.stringContaining('KVM in 6.17 does not offer FEAT_LS64'),
+        },
+      },
+    ]);
+  });
+  it('every usage program of every accessor is answered on every uncached type, at the smallest and largest sizes', () => {
+    for (const accessor of ACCESSORS) {
+      const sizes = ACCESSOR_INFO[accessor].copy ? [ACCESSOR_INFO[accessor].element, 4096] : [undefined];
+      for (const memoryType of BUS_MEMORY_TYPES) {
+        for (const bytes of sizes)
+          expect(access({ accessor, memoryType, kernel: '6.10', bytes }).ok, `${accessor} ${memoryType} ${bytes}`).toBe(true);
+      }
+    }
+  });
+  it('says why bytes is required for a copy', () => {
+    const r = access({ accessor: '__iowrite64_copy', memoryType: 'Normal-NC', kernel: '6.10' });
+    if (r.ok) expect.fail('accepted a copy without bytes');
+    expect(r.error.message).toBe('bytes is required for __iowrite64_copy (a positive multiple of 8, at most 4096)');
+  });
+});
+
+describe('judgeProgram', () => {
+  const prog = (instrs: Instr[]) => ({ name: 'p', description: 'a program', instrs, source: 'test' });
+  it('an unaligned store on Device: an alignment fault, no outcome, no write', () => {
+    expect(
+      judgeProgram(prog([{ op: 'store', mnemonic: 'STR', offset: 2, size: 4, element: 4, label: 'u' }]), 'doorbell', 'Device-nGnRE'),
+    ).toEqual({
+      judgement: {
+        name: 'p',
+        description: 'a program',
+        device: 'doorbell',
+        cpu: [{ op: 'store', label: 'u' }],
+        source: 'test',
+        verdicts: [
+          {
+            device: 'doorbell',
+            ok: false,
+            outcomes: 0,
+            broken: 0,
+            brokenBy: [],
+            reasons: [
+              'Alignment fault: 4-byte access at offset 0x2 is unaligned, and Device memory requires alignment (Arm ARM "Alignment of data accesses")',
+            ],
+          },
+        ],
+        ok: false,
+        hazards: [],
+        outcomes: [],
+        complete: true,
+        outcomeCount: 0,
+      },
+      writeTransactions: { min: 0, max: 0 },
+      extremes: { fewest: [], most: [] },
+    });
+  });
+  it('a program past the limits is a typed error, not a verdict', () => {
+    const bytes = Array.from(
+      { length: 24 },
+      (_, i): Instr => ({ op: 'store', mnemonic: 'STRB', offset: i, size: 1, element: 1, label: 'b' }),
+    );
+    expect(judgeProgram(prog(bytes), 'wc-buffer', 'Normal-NC')).toEqual({
+      error: 'the summary needed more than 200000 steps for one component (too many ways to gather)',
+    });
+    expect(judgeProgram(accessorProgram('__iowrite64_copy', '6.10', 72), 'doorbell', 'Device-nGnRE')).toEqual({
+      error: 'the program makes 9 accesses; the sequence enumerator takes at most 8 (use summarize() for larger programs)',
+    });
   });
 });
