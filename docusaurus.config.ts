@@ -57,8 +57,17 @@ const config: Config = {
     // One name for the model everywhere (CONTRACT.md "Examples"): the bundler resolves 'memattr' too.
     () => ({
       name: 'memattr-alias',
-      configureWebpack: () => ({
+      configureWebpack: (_config, isServer) => ({
         resolve: { alias: { memattr: fileURLToPath(new URL('./src/model/index.ts', import.meta.url)) } },
+        // A Web Worker (the live examples', the timeline's) bundles what it imports: it is not a page,
+        // so it must not push the model into the `common` chunk every page loads.
+        ...(isServer
+          ? {}
+          : {
+              optimization: {
+                splitChunks: { cacheGroups: { common: { chunks: (chunk: { name?: string | null }) => !chunk.name?.endsWith('-worker') } } },
+              },
+            }),
       }),
     }),
   ],

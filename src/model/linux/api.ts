@@ -17,8 +17,8 @@ import type { IoremapApi, KernelMapping, MairEl1, MtName } from './stage1';
 import { IOREMAP_APIS, kernelMapping, MT_NAMES, mairEl1, mtAbsentReason, mtExists } from './stage1';
 import type { KernelVersion } from './versions';
 import { FEATURES, kernelField, requireFeature } from './versions';
-import type { VfioDriver, VfioMapping } from './vfio';
-import { VFIO_DRIVERS, vfioDriverArrival, vfioMmapOf } from './vfio';
+import type { NvgraceGpu, VfioDriver, VfioMapping } from './vfio';
+import { NVGRACE_GPUS, VFIO_DRIVERS, vfioDriverArrival, vfioMmapOf, vfioUnavailable } from './vfio';
 import type { VmaFlag } from './vma';
 import { VMA_FLAGS } from './vma';
 
@@ -36,6 +36,7 @@ export interface KvmStage2Input {
 function requiredBoolean(f: Fields, name: string): boolean {
   const value = f[name];
   if (value === undefined) throw new InputError(name, `${name} is required (true or false)`);
+  // Stryker disable next-line BooleanLiteral: equivalent, the fallback is unused once the field is known to be present
   return booleanField(f, name, false);
 }
 
@@ -171,23 +172,33 @@ export function kvmGuestSea(input: KvmGuestSeaInput): Answer<SeaResult> {
 /** A VFIO driver field, BAD_INPUT naming the version it arrived in when it is too new. */
 export function vfioDriverField(f: Fields, name: string, kernel: KernelVersion): VfioDriver {
   const driver = enumField(f, name, VFIO_DRIVERS);
-  const arrival = vfioDriverArrival(driver);
-  if (arrival !== null && vfioMmapOf(kernel, driver) === null) {
-    throw new InputError(
-      name,
-      `${driver} does not exist in ${kernel}: the nvgrace-gpu driver arrived in ${arrival.since} (${arrival.source})`,
-    );
-  }
+  const absent = vfioUnavailable(kernel, driver, 'grace-hopper');
+  if (absent !== null) throw new InputError(name, absent.message);
   return driver;
 }
 
+/**
+ * The `gpu` field of an nvgrace-gpu region (default grace-hopper, the GPU the driver was written for):
+ * BAD_INPUT for another driver, for Grace Blackwell before nvgrace-gpu drove it, and for resmem on a GPU
+ * that has none.
+ */
+export function gpuField(f: Fields, name: string, kernel: KernelVersion, driver: VfioDriver): NvgraceGpu {
+  const gpu = enumField(f, name, NVGRACE_GPUS, 'grace-hopper');
+  if (f[name] === undefined) return gpu;
+  if (vfioDriverArrival(driver) === null) throw new InputError(name, `${name} applies to the nvgrace-gpu regions only, not to ${driver}`);
+  const absent = vfioUnavailable(kernel, driver, gpu);
+  if (absent !== null) throw new InputError(name, absent.message);
+  return gpu;
+}
+
 /** What a VFIO driver's mmap() gives the mapping process in a kernel version. */
-export function vfioMmap(input: { readonly kernel: string; readonly driver: VfioDriver }): Answer<VfioMapping> {
+export function vfioMmap(input: { readonly kernel: string; readonly driver: VfioDriver; readonly gpu?: NvgraceGpu }): Answer<VfioMapping> {
   return guarded(() => {
-    const f = fieldsOf(input, ['kernel', 'driver']);
+    const f = fieldsOf(input, ['kernel', 'driver', 'gpu']);
     const kernel = kernelField(f, 'kernel');
     const driver = vfioDriverField(f, 'driver', kernel);
-    const m = vfioMmapOf(kernel, driver);
+    const m = vfioMmapOf(kernel, driver, gpuField(f, 'gpu', kernel, driver));
+    // Stryker disable next-line ConditionalExpression: equivalent, vfioDriverField and gpuField refused every absent region above
     if (m === null) throw new Error('driver availability checked above');
     return ok(m);
   });
@@ -207,6 +218,7 @@ export function ioremapMapping(input: { readonly kernel: string; readonly api: I
     const kernel = kernelField(f, 'kernel');
     const api = ioremapField(f, 'api', kernel, IOREMAP_APIS);
     const m = kernelMapping(kernel, api);
+    // Stryker disable next-line ConditionalExpression: equivalent, ioremapField refused ioremap_np before 5.13 above
     if (m === null) throw new Error('api availability checked above');
     return ok(m);
   });

@@ -154,7 +154,7 @@ export const KERNEL_CHANGES = {
     where: 'include/linux/mm.h; arch/arm64/kvm/mmu.c user_mem_abort(); drivers/vfio/pci/vfio_pci_core.c vfio_pci_core_mmap()',
     what: 'VM_ALLOW_ANY_UNCACHED (VMA flag, bit 39)',
     bearing:
-      'vfio-pci marks its BAR VMAs and KVM maps them Normal-NC at stage 2, so the guest stage 1 decides between Device and Normal-NC.',
+      "The thread's series (v9, posted 2024-02-24, applied to kvmarm/next 2024-02-26) merged: vfio-pci marks its BAR VMAs and KVM maps them Normal-NC at stage 2, so the guest's own stage 1 decides between Device and Normal-NC.",
     effect: 'answer',
     source:
       'include/linux/mm.h 5c656fcdd6c6; KVM use 8c47ce3e1d2c; vfio-pci a39d3a966a09 (kvm-arm64/vfio-normal-nc, VFIO pull for v6.9-rc1)',
@@ -172,7 +172,8 @@ export const KERNEL_CHANGES = {
     commits: ['701ab935859f', '81617c17bf58'],
     where: 'drivers/vfio/pci/nvgrace-gpu/main.c nvgrace_gpu_mmap()',
     what: 'the nvgrace-gpu vfio-pci variant driver',
-    bearing: 'Its resmem region is mapped write-combining with VM_ALLOW_ANY_UNCACHED; its usemem region is cacheable.',
+    bearing:
+      'The first variant driver to use the flag: its resmem region is mapped write-combining with VM_ALLOW_ANY_UNCACHED and reaches the guest as Normal-NC; its usemem region is cacheable.',
     effect: 'answer',
     source:
       'drivers/vfio/pci/nvgrace-gpu 701ab935859f, posted over v6.8-rc5, merged for v6.9 with 81617c17bf58 (resmem sets VM_ALLOW_ANY_UNCACHED)',
@@ -219,6 +220,24 @@ export const KERNEL_CHANGES = {
       {
         read: 'the revert in the for-linus-6.11 pull, merged after the v6.11 tag',
         ref: 'reference cross-arch.md §1',
+        confidence: 'read-at-source',
+      },
+    ],
+  },
+  'kvm-ptdump-stage2': {
+    release: '6.12',
+    area: 'kvm-arm64',
+    commits: ['7c4f73548ed1'],
+    where: 'arch/arm64/kvm/ptdump.c (debugfs <vm>/stage2_page_tables, with ipa_range and stage2_levels)',
+    what: "a per-VM debugfs dump of the guest's stage 2 (CONFIG_PTDUMP_STAGE2_DEBUGFS; not with pKVM)",
+    bearing:
+      'A live system shows each stage-2 range with its permissions, access flag and block size, but never its MemAttr: the stage-2 type of a BAR is worked out from the host kernel, the driver and the VMA flags (the scenario), not read from this file.',
+    effect: 'context',
+    source: '7c4f73548ed1 "KVM: arm64: Register ptdump with debugfs on guest creation" (Sebastian Ene), kvmarm-6.12',
+    evidence: [
+      {
+        read: 'the kvmarm-6.12 pull (ptdump.c +268) and the field lists in later fixes; MemAttr in no mainline version seen',
+        ref: 'ids 20462509574, 6734326903, 5268362843',
         confidence: 'read-at-source',
       },
     ],
@@ -322,6 +341,23 @@ export const KERNEL_CHANGES = {
     source: '638ea79669f8 "KVM: arm64: Refactor user_mem_abort()" (Fuad Tabba)',
     evidence: [
       { read: '[PATCH v17 17/24] and the mainline push listing it', ref: 'ids 36055422306, 66525643630', confidence: 'read-at-source' },
+    ],
+  },
+  'kvm-ptdump-stage2-exec': {
+    release: '6.18',
+    area: 'kvm-arm64',
+    commits: ['8673e5b22e1e'],
+    where: 'arch/arm64/kvm/ptdump.c',
+    what: 'the stage-2 dump prints execute permission as the stage-1 dump does ("NX" / "x "), no longer inverted',
+    bearing: 'Still no MemAttr column. (6.19 changes the execute columns again for FEAT_XNX; the new strings were not read.)',
+    effect: 'context',
+    source: '8673e5b22e1e "ptdump: Don\'t test PTE_VALID alongside other attributes" (Wei-Lin Chang), kvmarm-6.18',
+    evidence: [
+      {
+        read: 'v2 of the patch, its "applied" mail and the 6.18 mainline push',
+        ref: 'ids 6734326903, 41472860913, 66525643630',
+        confidence: 'read-at-source',
+      },
     ],
   },
   'ioremap-wc-nc': {

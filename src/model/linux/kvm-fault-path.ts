@@ -31,6 +31,8 @@ export interface FaultPath {
   readonly pinPfn: FaultPathStep;
   /** -ENOEXEC, the DFSC 0x35 injection and NORMAL_NC vs DEVICE. */
   readonly computeProt: FaultPathStep;
+  /** The weakest confidence of the two steps: how well the release's function names are known. */
+  readonly confidence: Confidence;
   /** What the confidence rests on, for pages and results. */
   readonly note: string;
 }
@@ -53,6 +55,7 @@ const SPLIT = {
     located: 'kvm_s2_fault_compute_prot() (called from user_mem_abort(), arch/arm64/kvm/mmu.c)',
     confidence: 'inferred',
   },
+  confidence: 'titles-only',
   note: 'user_mem_abort() split in 7.1: kvm_s2_fault_pin_pfn() holds the device decision per the title of e314a4dbdb8b (body not read); kvm_s2_fault_compute_prot() holds the prot choice as read in the intermediate commits a6e11bd6e1bd and 84699747aa55 (the final adb70b3a8b31 read by title only)',
 } as const satisfies FaultPath;
 
@@ -60,6 +63,7 @@ const UNSPLIT = {
   split: false,
   pinPfn: WHOLE,
   computeProt: WHOLE,
+  confidence: 'read-at-source',
   note: 'user_mem_abort() makes every choice (read at the source)',
 } as const satisfies FaultPath;
 

@@ -2,6 +2,9 @@
  * Stage-2 MemAttr: the MT_S2_* constants (arch/arm64/include/asm/memory.h) and the choice
  * stage2_set_prot_attr() (arch/arm64/kvm/hyp/pgtable.c) makes from the prot bits, through
  * PAGE_S2_MEMATTR(attr, has_fwb): the MT_S2_FWB_* encoding when the stage 2 uses FEAT_S2FWB.
+ * Read at the source in its 6.9 form (DEVICE or NORMAL_NC, never with X); the 6.19 (FEAT_XNX: how X is
+ * encoded) and 7.0 (KVM_PGTABLE_S2_AS_S1 for the pKVM host) versions were known from titles only, and
+ * neither changes which MemAttr a guest's prot selects.
  */
 import type { Stage2Prot } from './kvm-types';
 

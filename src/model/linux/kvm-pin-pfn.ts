@@ -14,14 +14,16 @@ import type { KvmBranch, Stage2Request } from './kvm-types';
 import { kvmVmaIsCacheable } from './kvm-vma';
 import { kvmEra } from './versions';
 
-export interface PfnDecision {
-  /** s2_force_noncacheable (device before 6.17). */
-  readonly forced: boolean;
-  readonly branch: KvmBranch;
+export type PfnDecision =
+  | {
+      /** s2_force_noncacheable (device before 6.17). */
+      readonly forced: boolean;
+      readonly branch: KvmBranch;
+      readonly errno: null;
+      readonly why: string;
+    }
   /** -EFAULT for a cacheable PFN map the host cannot map cacheable (6.17+). */
-  readonly errno: 'EFAULT' | null;
-  readonly why: string;
-}
+  | { readonly branch: 'cacheable-pfnmap-unsupported'; readonly errno: 'EFAULT'; readonly why: string };
 
 /** kvm_supports_cacheable_pfnmap() (6.17+): FWB and DIC. */
 export function kvmSupportsCacheablePfnmap(fwb: boolean, dic: boolean): boolean {
@@ -75,7 +77,6 @@ export function kvmS2FaultPinPfn(r: Stage2Request): PfnDecision {
   }
   if (!kvmSupportsCacheablePfnmap(r.fwb, r.dic)) {
     return {
-      forced: false,
       branch: 'cacheable-pfnmap-unsupported',
       errno: 'EFAULT',
       why: `the VMA is VM_PFNMAP/VM_MIXEDMAP, the pfn is not memory and the VMA's ${r.vmaMemType} is cacheable (kvm_vma_is_cacheable()), but kvm_supports_cacheable_pfnmap() needs FEAT_S2FWB and DIC (${caps(r.fwb, r.dic)}; ${CACHEABLE_PFNMAP_CAP_NOTE}): KVM cannot do cache maintenance on a pfn without a kernel mapping, so the fault fails with -EFAULT and KVM_RUN returns it to the VMM.`,

@@ -48,7 +48,7 @@ function executableOf(r: Stage2Request, forced: boolean): { readonly executable:
     : { executable: false, why: 'not executable yet: without DIC, X is added on the first exec fault' };
 }
 
-function writableOf(r: Stage2Request, pfn: PfnDecision): { readonly writable: boolean; readonly why: string } {
+function writableOf(r: Stage2Request, pfn: PfnDecision & { readonly errno: null }): { readonly writable: boolean; readonly why: string } {
   const logsWrites = pfn.branch === 'memory' || pfn.branch === 'not-pfnmap-assumed-cacheable';
   if (!r.logging) return { writable: true, why: '' };
   if (!logsWrites) {
@@ -65,7 +65,7 @@ function writableOf(r: Stage2Request, pfn: PfnDecision): { readonly writable: bo
       };
 }
 
-export function kvmS2FaultComputeProt(r: Stage2Request, pfn: PfnDecision): ProtDecision {
+export function kvmS2FaultComputeProt(r: Stage2Request, pfn: PfnDecision & { readonly errno: null }): ProtDecision {
   if (r.fault === 'exec' && pfn.forced) {
     return {
       errno: 'ENOEXEC',

@@ -17,7 +17,6 @@ import { kvmS2FaultPinPfn, kvmSupportsCacheablePfnmap } from './kvm-pin-pfn';
 import { kvmS2FaultComputeProt } from './kvm-prot';
 import type { FaultErrno, KvmBranch, Stage2Prot, Stage2Request } from './kvm-types';
 import type { Confidence } from './releases';
-import { CONFIDENCES } from './releases';
 import type { KvmEra } from './versions';
 import { KVM_ERA_LABEL, kvmEra } from './versions';
 
@@ -53,10 +52,6 @@ export interface KvmStage2Result {
   readonly cacheablePfnmapSupported: boolean | null;
 }
 
-function weakest(a: Confidence, b: Confidence): Confidence {
-  return CONFIDENCES.indexOf(a) >= CONFIDENCES.indexOf(b) ? a : b;
-}
-
 type Outcome = Pick<
   KvmStage2Result,
   'errno' | 'prot' | 'memAttr' | 'executable' | 'reason' | 'memAttrName' | 'writable' | 'forcedNonCacheable' | 'branch' | 'decidedIn'
@@ -81,7 +76,7 @@ export function decideStage2(r: Stage2Request): KvmStage2Result {
     branch: o.branch,
     era,
     decidedIn: o.decidedIn,
-    sourceConfidence: o.decidedIn.prot === null ? path.pinPfn.confidence : weakest(path.pinPfn.confidence, path.computeProt.confidence),
+    sourceConfidence: path.confidence,
     sourceNote: path.note,
     cacheablePfnmapSupported: era === '6.17+' ? kvmSupportsCacheablePfnmap(r.fwb, r.dic) : null,
   });

@@ -21,7 +21,7 @@ export const NEWEST_KERNEL: KernelVersion = (RELEASES[RELEASES.length - 1] as (t
 export const KERNEL_RANGE = `${OLDEST_KERNEL} to ${NEWEST_KERNEL}`;
 
 export function isKernelVersion(value: unknown): value is KernelVersion {
-  return typeof value === 'string' && (KERNEL_VERSIONS as readonly string[]).includes(value);
+  return (KERNEL_VERSIONS as readonly unknown[]).includes(value);
 }
 
 function rank(v: KernelVersion): number {

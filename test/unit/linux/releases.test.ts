@@ -2,9 +2,18 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACCESSOR_CHANGES } from '../../../src/model/linux/accessors';
+import { kvmMemslot } from '../../../src/model/linux/api';
 import { CHANGE_AREAS, CHANGE_EFFECTS, KERNEL_CHANGES } from '../../../src/model/linux/changes';
 import { CONFIDENCES, READ_EACH_RELEASE, RELEASES } from '../../../src/model/linux/releases';
-import { FEATURES, KERNEL_RANGE, KERNEL_VERSIONS, NEWEST_KERNEL, OLDEST_KERNEL } from '../../../src/model/linux/versions';
+import {
+  FEATURES,
+  KERNEL_RANGE,
+  KERNEL_VERSIONS,
+  KVM_ERA_LABEL,
+  kvmEra,
+  NEWEST_KERNEL,
+  OLDEST_KERNEL,
+} from '../../../src/model/linux/versions';
 
 const HASH = /^[0-9a-f]{12,40}$/;
 
@@ -144,5 +153,50 @@ describe('KERNEL_CHANGES: each change once, with its evidence', () => {
     expect(release('kvm-fault-path-split')).toBe('7.1');
     expect(KERNEL_CHANGES['kvm-user-mem-abort-refactor'].effect).toBe('none');
     expect(KERNEL_CHANGES['kvm-fault-path-split'].effect).toBe('none');
+  });
+});
+
+describe('kernelField: BAD_INPUT naming the range', () => {
+  const kernelOf = (kernel: unknown) => kvmMemslot({ kernel, vmaFlags: [], vmaMemType: 'MT_NORMAL' } as never);
+  it('says why: outside the range, not MAJOR.MINOR, not a string, missing', () => {
+    expect(kernelOf('7.3')).toMatchObject({
+      ok: false,
+      error: {
+        field: 'kernel',
+        message: 'kernel "7.3" is outside the modelled range; the model covers 5.10 to 7.2 (checked at the source up to 7.2)',
+      },
+    });
+    expect(kernelOf('v6.9')).toMatchObject({
+      error: { message: 'kernel "v6.9" is not of the form "MAJOR.MINOR"; the model covers 5.10 to 7.2 (checked at the source up to 7.2)' },
+    });
+    expect(kernelOf('6.9.1')).toMatchObject({ error: { message: expect.stringContaining('is not of the form "MAJOR.MINOR"') } });
+    expect(kernelOf('x6.9')).toMatchObject({ error: { message: expect.stringContaining('is not of the form "MAJOR.MINOR"') } });
+    for (const outside of ['10.1', '6.20', '4.19']) {
+      expect(kernelOf(outside)).toMatchObject({
+        error: { message: expect.stringContaining(`kernel "${outside}" is outside the modelled range;`) },
+      });
+    }
+    expect(kernelOf('6.200000000000000000')).toMatchObject({
+      error: { message: expect.stringContaining('kernel "6.200000000000000000" is outside') },
+    });
+    expect(kernelOf('7.3'.padEnd(30, '0'))).toMatchObject({
+      error: { message: expect.stringContaining('kernel "7.300000000000000000…" is') },
+    });
+    expect(kernelOf(6.9)).toMatchObject({ error: { message: 'kernel must be a string "MAJOR.MINOR" from 5.10 to 7.2, got 6.9' } });
+    expect(kernelOf(true)).toMatchObject({ error: { message: 'kernel must be a string "MAJOR.MINOR" from 5.10 to 7.2, got boolean' } });
+    expect(kernelOf(undefined)).toMatchObject({
+      error: { message: 'kernel is required: a kernel version "MAJOR.MINOR" from 5.10 to 7.2' },
+    });
+  });
+  it('era labels and eras by release', () => {
+    expect(KVM_ERA_LABEL['6.17+']).toBe('v6.17+ (checked up to v7.2)');
+    expect(['5.10', '6.8', '6.9', '6.16', '6.17', '7.2'].map((k) => kvmEra(k as never))).toEqual([
+      '5.10-6.8',
+      '5.10-6.8',
+      '6.9-6.16',
+      '6.9-6.16',
+      '6.17+',
+      '6.17+',
+    ]);
   });
 });
