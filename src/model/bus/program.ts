@@ -37,7 +37,7 @@ export function unitsOf(program: CpuProgram, rules: TypeRules): { units: Unit[] 
   for (const [i, ins] of program.instrs.entries()) {
     // Stryker disable next-line ConditionalExpression: equivalent, a barrier has no size, so the element loop below makes no unit of it either
     if (ins.op === 'barrier') continue;
-    if (ins.op === 'store' && ins.mnemonic === 'ST64B' && ins.offset % 64 !== 0) {
+    if (ins.mnemonic === 'ST64B' && ins.offset % 64 !== 0) {
       return {
         fault: {
           instr: i,

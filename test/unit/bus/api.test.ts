@@ -435,6 +435,21 @@ describe('judgeProgram', () => {
       extremes: { fewest: [], most: [] },
     });
   });
+  it('lists every outcome up to 24, and says so; past 24 it lists the first 24 and the count', () => {
+    const st = (offset: number): Instr => ({ op: 'store', mnemonic: 'STR', offset, size: 4, element: 4, label: `w${offset}` });
+    for (const device of ['doorbell', 'wc-buffer'] as const) {
+      const exactly = judgeProgram(prog([st(0), st(8), st(16)]), device, 'Normal-NC');
+      if ('error' in exactly) expect.fail(exactly.error);
+      expect([exactly.judgement.complete, exactly.judgement.outcomeCount, exactly.judgement.outcomes.length], device).toEqual([
+        true,
+        24,
+        24,
+      ]);
+      const more = judgeProgram(prog([st(0), st(4), st(8)]), device, 'Normal-NC');
+      if ('error' in more) expect.fail(more.error);
+      expect([more.judgement.complete, more.judgement.outcomeCount, more.judgement.outcomes.length], device).toEqual([false, 38, 24]);
+    }
+  });
   it('a program past the limits is a typed error, not a verdict', () => {
     const bytes = Array.from(
       { length: 24 },

@@ -35,6 +35,12 @@ describe('access() explanations', () => {
       'Hazards: speculative-read (the device sees a read the program did not execute).',
     ]);
   });
+  it('writel_relaxed on Normal-NC: seven of eight outcomes break the doorbell, each reason once', () => {
+    expect(explain({ accessor: 'writel_relaxed', memoryType: 'Normal-NC', kernel: '6.10' }).slice(0, 2)).toEqual([
+      'writel_relaxed on Normal-NC (Linux 6.10): not correct for the programs drivers rely on.',
+      '- writel_relaxed() to register A, then to register B: 8 allowed outcomes; 7 break it (the write to 0x0 arrives twice: the doorbell rings twice; the write to 0x4 arrives twice: the doorbell rings twice; writes 0x0 and 0x4 arrive as one 8-byte write: the device sees one access where the driver made 2; the write to 0x4 arrives before the earlier write to 0x0).',
+    ]);
+  });
   it('writeq on Device-nGnRnE: no hazard at all, so no hazard line', () => {
     expect(explain({ accessor: 'writeq', memoryType: 'Device-nGnRnE', kernel: '6.10' })).toEqual([
       'writeq on Device-nGnRnE (Linux 6.10): correct for the programs drivers rely on.',

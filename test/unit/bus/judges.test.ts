@@ -74,6 +74,11 @@ describe('read-back flush: the read reaches the device, after the write', () => 
     expect(judgeReadBack(readFirst, outcome([t(readFirst, [0]), t(readFirst, [1])])).ok).toBe(false);
     expect(judgeReadBack(readFirst, outcome([t(readFirst, [1]), t(readFirst, [0])])).ok).toBe(true);
   });
+  it('follows the first write of the program, not any write', () => {
+    const two = [w(0, 0), r(1, 0), w(2, 8)];
+    expect(judgeReadBack(two, outcome([t(two, [2]), t(two, [1]), t(two, [0])])).ok).toBe(false);
+    expect(judgeReadBack(two, outcome([t(two, [0]), t(two, [1]), t(two, [2])])).ok).toBe(true);
+  });
   it('has nothing to judge without both a write and a read', () => {
     const writes = [w(0, 0)];
     expect(judgeReadBack(writes, outcome([t(writes, [0])]))).toEqual({ ok: true, reasons: [] });
