@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import type * as Preset from '@docusaurus/preset-classic';
 import type { Config } from '@docusaurus/types';
-import { themes as prismThemes } from 'prism-react-renderer';
+import { prismDark } from './src/css/prism-dark';
 import { prismLight } from './src/css/prism-light';
+import typecheckAssetsPlugin, { TYPECHECK_STATIC_DIR } from './src/doctest/docusaurus-plugin';
 import remarkExamples from './src/doctest/remark-examples';
 import remarkClaimsData from './src/remark/claims-data';
 
@@ -53,7 +54,11 @@ const config: Config = {
       } satisfies Preset.Options,
     ],
   ],
+  // The live examples' type checker (TypeScript and the model's sources), written by its plugin into a
+  // generated static folder: copied as it is, never minified, fetched only when a reader edits.
+  staticDirectories: ['static', TYPECHECK_STATIC_DIR],
   plugins: [
+    typecheckAssetsPlugin,
     // One name for the model everywhere (CONTRACT.md "Examples"): the bundler resolves 'memattr' too.
     () => ({
       name: 'memattr-alias',
@@ -92,7 +97,7 @@ const config: Config = {
     },
     prism: {
       theme: prismLight,
-      darkTheme: prismThemes.oneDark,
+      darkTheme: prismDark,
       additionalLanguages: ['bash'],
     },
   } satisfies Preset.ThemeConfig,

@@ -4,7 +4,7 @@
  * __cpu_setup / cpu_enable_mte() for MTE), the pgprot helpers (asm/pgtable.h) and the ioremap family
  * (asm/io.h). Values are per kernel version: the MT_* layout changed in 5.14.
  */
-import { decodeMair } from '../arm64/mair';
+import { s1DecodeMemAttrs } from '../arm64/mair';
 import type { MemoryTypeName } from '../arm64/types';
 import { memoryTypeNameOf } from '../arm64/types';
 import type { KernelVersion } from './versions';
@@ -123,7 +123,7 @@ export function mairByteOf(mt: MtName): number {
 /** The contract's summary name of the memory type an MT_* slot selects (no MTE). */
 export function memoryTypeOfMt(mt: MtName): MemoryTypeName {
   const byte = mairByteOf(mt);
-  const d = decodeMair(byte);
+  const d = s1DecodeMemAttrs(byte);
   // Stryker disable next-line ConditionalExpression: equivalent, every kernel MAIR byte decodes (test/unit/linux/stage1-vfio.test.ts checks each slot)
   if (!d.ok) throw new Error(`kernel MAIR byte 0x${byte.toString(16)} does not decode`);
   const name = memoryTypeNameOf(d.attrs);
