@@ -22,7 +22,7 @@ export type {
   Shareability,
 } from './arm64/types';
 export { ALLOC_HINTS, CACHEABILITIES, DEVICE_TYPES, MEMORY_TYPE_NAMES, SHAREABILITIES } from './arm64/types';
-export type { AccessInput, AccessResult, ProgramJudgement, TimelineOutcome, TimelineTransaction } from './bus/api';
+export type { AccessInput, AccessResult, Ls64Facts, ProgramJudgement, TimelineOutcome, TimelineTransaction } from './bus/api';
 export { access, judgeProgram, usagePrograms } from './bus/api';
 export type { Cost, CostConfig, CostRange } from './bus/cost';
 export { costOf, costRange, DEFAULT_COST, tlpOverhead } from './bus/cost';
@@ -30,6 +30,16 @@ export type { DeviceModel, DeviceVerdict } from './bus/devices';
 export { DEVICE_MODEL_MEANING, DEVICE_MODELS } from './bus/devices';
 export type { BlockShape, EnumerateOptions, Enumeration, EnumerationFailure, Summary } from './bus/enumerate';
 export { enumerateOutcomes, LIMITS as ENUMERATION_LIMITS, summarize } from './bus/enumerate';
+export type {
+  ExceptionLevel,
+  Ls64DataAbort,
+  Ls64Exception,
+  Ls64TargetType,
+  Ls64Undefined,
+  St64bOutcomeKind,
+  St64bRule,
+} from './bus/ls64';
+export { DFSC_EXCL_ATOMIC, EXCEPTION_LEVELS, LS64_TARGET_TYPES, ST64B_OUTCOME_KINDS, ST64B_RULES } from './bus/ls64';
 export type { BusMemoryType, TypeRules } from './bus/rules';
 export { BARRIER_ORDERS, BUS_MEMORY_TYPES, GATHER_BLOCK_BYTES, TYPE_RULES } from './bus/rules';
 export type { StoreForm, TrappedStore } from './bus/trap';
@@ -57,8 +67,19 @@ export { COMPARE_ARCHES, compare, NOT_MODELLED, releases, TIMELINE_AREAS, TIMELI
 export type { Citation, DecidedBy, GuestIoremap } from './cross-arch';
 export { DECIDERS, GUEST_IOREMAPS } from './cross-arch';
 // What the device sees: accessors as CPU programs, the bus enumerator, device models, cost, trapped MMIO (CONTRACT.md access).
-export type { Accessor, AccessorChange, AccessorKernel, BarrierKind, ContrastSequence, CpuProgram, Instr } from './linux/accessors';
+export type {
+  Accessor,
+  AccessorChange,
+  AccessorField,
+  AccessorInfo,
+  AccessorKernel,
+  BarrierKind,
+  ContrastSequence,
+  CpuProgram,
+  Instr,
+} from './linux/accessors';
 export {
+  ACCESSOR_FIELDS,
   ACCESSOR_INFO,
   ACCESSOR_KERNEL_RANGE,
   ACCESSOR_KERNELS,
@@ -76,6 +97,8 @@ export type { ChangeArea, ChangeEffect, ChangeId, KernelChange } from './linux/c
 export { CHANGE_AREAS, CHANGE_EFFECTS, KERNEL_CHANGES } from './linux/changes';
 export type { AbortLevel, ExclAtomicAccess, ExclAtomicOutcome, ExclAtomicResult, SeaOutcome, SeaResult } from './linux/kvm-abort';
 export { ABORT_LEVELS, EXCL_ATOMIC_ACCESSES, EXCL_ATOMIC_OUTCOMES, SEA_OUTCOMES } from './linux/kvm-abort';
+export type { KvmLs64Trap } from './linux/kvm-ls64';
+export { KVM_LS64_TRAP_HANDLER, kvmLs64Trap } from './linux/kvm-ls64';
 export type { FaultKind, KvmBranch, KvmStage2Result, MemslotResult, MtS2Name, Stage2Prot } from './linux/kvm-stage2';
 export { FAULT_KINDS, KVM_BRANCHES, MT_S2, MT_S2_USE } from './linux/kvm-stage2';
 export type { Confidence, Evidence, ReleaseRow } from './linux/releases';
