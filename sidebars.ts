@@ -14,7 +14,7 @@ const sidebars: SidebarsConfig = {
       type: 'category',
       label: 'The kernel',
       collapsible: false,
-      items: ['before-6-9', 'the-change'],
+      items: ['before-6-9', 'the-change', 'live-system'],
     },
     {
       type: 'category',
@@ -24,8 +24,9 @@ const sidebars: SidebarsConfig = {
     },
     'claims',
     'beyond',
+    'releases',
     'glossary',
-    { type: 'category', label: 'Reference', items: ['reference/cli', 'reference/components'] },
+    { type: 'category', label: 'Reference', items: ['reference/cli', 'reference/components', 'reference/new-release'] },
   ],
 };
 
