@@ -61,6 +61,15 @@ const config: Config = {
         resolve: { alias: { memattr: fileURLToPath(new URL('./src/model/index.ts', import.meta.url)) } },
       }),
     }),
+    // The model is pure (no module-level effects), so the bundler may drop the modules a page does not
+    // use: without this, importing one name through src/model/index.ts pulls every module it re-exports
+    // into the page's chunk (the claims and bus enumerations into pages that only combine two bytes).
+    () => ({
+      name: 'memattr-weight',
+      configureWebpack: () => ({
+        module: { rules: [{ test: /[\\/]src[\\/]model[\\/].*\.ts$/, sideEffects: false }] },
+      }),
+    }),
   ],
   themes: [
     [
