@@ -5,6 +5,7 @@ import { themes as prismThemes } from 'prism-react-renderer';
 import { prismLight } from './src/css/prism-light';
 import remarkExamples from './src/doctest/remark-examples';
 import remarkClaimsData from './src/remark/claims-data';
+import { siteLocation } from './src/site-url';
 
 // Runs in Node at build time. The bench flips the bundler with BUILD_BUNDLER=webpack (future.faster: false).
 const webpack = process.env.BUILD_BUNDLER === 'webpack';
@@ -32,8 +33,8 @@ const config: Config = {
           gitEagerVcs: true,
         },
       },
-  url: 'https://memattr.example.org',
-  baseUrl: '/',
+  // canonical, og:url and the sitemap follow MEMATTR_SITE_URL (and MEMATTR_BASE_URL): see src/site-url.ts.
+  ...siteLocation(process.env),
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
   markdown: { hooks: { onBrokenMarkdownLinks: 'throw' } },
