@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import type * as Preset from '@docusaurus/preset-classic';
 import type { Config } from '@docusaurus/types';
+import type { PluginOptions as SearchOptions } from '@easyops-cn/docusaurus-search-local';
 import { themes as prismThemes } from 'prism-react-renderer';
 import { prismLight } from './src/css/prism-light';
 import remarkExamples from './src/doctest/remark-examples';
 import remarkClaimsData from './src/remark/claims-data';
+import kernelSearch from './src/search/plugin';
 import { siteLocation } from './src/site-url';
 
 // Runs in Node at build time. The bench flips the bundler with BUILD_BUNDLER=webpack (future.faster: false).
@@ -73,9 +75,30 @@ const config: Config = {
     }),
   ],
   themes: [
+    // @easyops-cn/docusaurus-search-local, with the index rebuilt for kernel identifiers and reference
+    // pages ranked below the guide (src/search/plugin.ts).
     [
-      '@easyops-cn/docusaurus-search-local',
-      { hashed: true, indexBlog: false, docsRouteBasePath: '/docs', highlightSearchTermsOnTargetPage: false },
+      kernelSearch,
+      {
+        hashed: true,
+        indexBlog: false,
+        docsRouteBasePath: '/docs',
+        highlightSearchTermsOnTargetPage: false,
+        explicitSearchResultPath: true,
+        // The components page is a catalogue for contributors; the guide pages show the same components.
+        ignoreFiles: ['docs/reference/components'],
+        // Indexed: prose, headings and tables. Not indexed: diagram text (SVG), examples (code and
+        // output), code blocks outside the reference pages (the "Check it yourself" commands), and what
+        // interactive components show (their controls, and their live-region output).
+        ignoreCssSelectors: [
+          'svg',
+          '[data-example]',
+          "html:not([class*='docs-doc-id-reference/']) .theme-code-block",
+          'fieldset',
+          'select',
+          '[role=status]',
+        ],
+      } satisfies SearchOptions,
     ],
   ],
   themeConfig: {
