@@ -111,6 +111,34 @@ describe('search box', () => {
     await server?.close();
   });
 
+  it('text typed before the search code arrives stays in the box, focused, and gets suggestions', async () => {
+    const page = await browser.context.newPage();
+    try {
+      // Hold every script the page asks for after its load event (the search box's code among them).
+      let loaded = false;
+      const held: (() => Promise<void>)[] = [];
+      await page.route('**/*.js', (route) => {
+        if (loaded) held.push(() => route.continue());
+        else void route.continue();
+      });
+      await page.goto(`${server.url}/`, { waitUntil: 'load' });
+      loaded = true;
+      const input = page.locator('input.navbar__search-input').first();
+      await input.click();
+      await page.keyboard.type('S2FWB');
+      await expect(page.locator('input.navbar__search-input[role="combobox"]').count()).resolves.toBe(0);
+      loaded = false;
+      await Promise.all(held.map((release) => release()));
+      const box = page.locator('input.navbar__search-input[role="combobox"]').first();
+      await box.waitFor();
+      await expect(box.inputValue()).resolves.toBe('S2FWB');
+      await expect(box.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
+      await page.locator('[role="listbox"] [role="option"]').first().waitFor({ timeout: 15_000 });
+    } finally {
+      await page.close();
+    }
+  });
+
   for (const c of CASES) {
     it(`"${c.query}" finds the pages that mention ${c.word}, ${c.discussedOn} among them and a guide page first`, async () => {
       const page = await browser.context.newPage();
