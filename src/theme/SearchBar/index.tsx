@@ -1,10 +1,10 @@
 /**
- * The navbar's search box, with its code fetched after the page has loaded. The search plugin's
+ * The navbar's search box, with its code fetched when the reader reaches for it. The search plugin's
  * SearchBar (@easyops-cn/docusaurus-search-local, with comlink and its suggestion templates: about
- * 6 kB gzip) would otherwise be part of every page's main bundle. Until it arrives, the page shows a
- * look-alike input (same markup and classes); the real box replaces it once the page's `load` event
- * has fired, or at once when the reader points at, focuses or types into the input, or presses the
- * search shortcut. Focus and anything already typed carry over to the real box.
+ * 5 kB gzip) would otherwise be part of every page's main bundle and run while the page loads. Until
+ * then the page shows a look-alike input (same markup and classes); the real box replaces it when the
+ * reader points at, focuses or types into the input, or presses the search shortcut (the plugin
+ * itself starts fetching its index at the same moments). Focus and anything already typed carry over.
  */
 import { translate } from '@docusaurus/Translate';
 import styles from '@easyops-cn/docusaurus-search-local/dist/client/client/theme/SearchBar/SearchBar.module.css';
@@ -60,12 +60,7 @@ export default function SearchBar(props: SearchBarProps) {
       swap();
     };
     document.addEventListener('keydown', onShortcut);
-    if (document.readyState === 'complete') swap();
-    else window.addEventListener('load', swap, { once: true });
-    return () => {
-      document.removeEventListener('keydown', onShortcut);
-      window.removeEventListener('load', swap);
-    };
+    return () => document.removeEventListener('keydown', onShortcut);
   }, [Real, swap]);
 
   // The real box has just replaced the look-alike: give it the focus and the text the reader left there.
