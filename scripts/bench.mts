@@ -8,6 +8,7 @@
  *                                     bare site's existing build; build times are then left out
  *   npm run bench -- --pages=/docs/intro,/docs/claims   per-page figures for these pages only
  *   npm run bench -- --lighthouse-runs=5                Lighthouse runs per page (default 3)
+ *   npm run bench -- --no-test        leave out `npm test`'s wall time
  *
  * Per page (every page in the sitemap): gzip bytes of the JS and CSS fetched until `load`, as a ratio
  * to a bare create-docusaurus@3.10.2 classic TypeScript site's /docs/intro built in the same run
@@ -42,6 +43,7 @@ const BARE_PAGE = '/docs/intro';
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const noBuild = argv.includes('--no-build');
+const noTest = argv.includes('--no-test');
 const option = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const onlyPages = option('pages')
   ?.split(',')
@@ -678,8 +680,10 @@ async function main() {
       build('webpack', ROOT, 'memattr');
       build('faster', ROOT, 'memattr');
     }
-    const test = timed('npm', ['test'], { cwd: ROOT, env: { ...process.env, npm_config_loglevel: 'error' } });
-    record({ name: 'npm test wall time', value: round(test.seconds), unit: 's', note: test.status === 0 ? 'passed' : 'FAILED' });
+    if (!noTest) {
+      const test = timed('npm', ['test'], { cwd: ROOT, env: { ...process.env, npm_config_loglevel: 'error' } });
+      record({ name: 'npm test wall time', value: round(test.seconds), unit: 's', note: test.status === 0 ? 'passed' : 'FAILED' });
+    }
   }
 
   const endLoad = load();
