@@ -2,8 +2,9 @@ import { fileURLToPath } from 'node:url';
 import type * as Preset from '@docusaurus/preset-classic';
 import type { Config } from '@docusaurus/types';
 import type { PluginOptions as SearchOptions } from '@easyops-cn/docusaurus-search-local';
-import { themes as prismThemes } from 'prism-react-renderer';
+import { prismDark } from './src/css/prism-dark';
 import { prismLight } from './src/css/prism-light';
+import typecheckAssetsPlugin, { TYPECHECK_STATIC_DIR } from './src/doctest/docusaurus-plugin';
 import remarkExamples from './src/doctest/remark-examples';
 import remarkClaimsData from './src/remark/claims-data';
 import kernelSearch from './src/search/plugin';
@@ -56,12 +57,25 @@ const config: Config = {
       } satisfies Preset.Options,
     ],
   ],
+  // The live examples' type checker (TypeScript and the model's sources), written by its plugin into a
+  // generated static folder: copied as it is, never minified, fetched only when a reader edits.
+  staticDirectories: ['static', TYPECHECK_STATIC_DIR],
   plugins: [
+    typecheckAssetsPlugin,
     // One name for the model everywhere (CONTRACT.md "Examples"): the bundler resolves 'memattr' too.
     () => ({
       name: 'memattr-alias',
-      configureWebpack: () => ({
+      configureWebpack: (_config, isServer) => ({
         resolve: { alias: { memattr: fileURLToPath(new URL('./src/model/index.ts', import.meta.url)) } },
+        // A Web Worker (the live examples', the timeline's) bundles what it imports: it is not a page,
+        // so it must not push the model into the `common` chunk every page loads.
+        ...(isServer
+          ? {}
+          : {
+              optimization: {
+                splitChunks: { cacheGroups: { common: { chunks: (chunk: { name?: string | null }) => !chunk.name?.endsWith('-worker') } } },
+              },
+            }),
       }),
     }),
     // The model is pure (no module-level effects), so the bundler may drop the modules a page does not
@@ -116,7 +130,7 @@ const config: Config = {
     },
     prism: {
       theme: prismLight,
-      darkTheme: prismThemes.oneDark,
+      darkTheme: prismDark,
       additionalLanguages: ['bash'],
     },
   } satisfies Preset.ThemeConfig,

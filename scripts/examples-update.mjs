@@ -1,17 +1,17 @@
 #!/usr/bin/env node
 // `npm run examples:update [name...]`: run examples and rewrite each file's `// Output:` block with
-// what it printed, so a changed expectation shows up in review. An example that throws is left as it
-// is and reported (exit 1). With names (`arm64/decode-normal-nc`), only those examples.
+// what it printed, so a changed expectation shows up in review. An example that throws (or leaves a
+// timer running) is left as it is and reported (exit 1). With names (`arm64/decode-normal-nc`), only
+// those examples. The doc tests' own machinery (src/doctest) with the project's settings.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tsImport } from 'tsx/esm/api';
 
-const { checkExampleSource, listExamples } = await tsImport('../src/doctest/node.ts', import.meta.url);
-const { exampleFile } = await tsImport('../src/doctest/remark-examples.ts', import.meta.url);
+const { projectDocTest } = await tsImport('../src/doctest/project.ts', import.meta.url);
 const { withOutput } = await tsImport('../src/doctest/expected.ts', import.meta.url);
 
-const root = process.cwd();
+const docTest = projectDocTest(process.cwd());
 const wanted = process.argv.slice(2);
-const all = listExamples(root);
+const all = docTest.listExamples();
 const unknown = wanted.filter((n) => !all.includes(n));
 if (unknown.length > 0) {
   console.error(`no such example: ${unknown.join(', ')} (names look like arm64/decode-normal-nc)`);
@@ -20,12 +20,12 @@ if (unknown.length > 0) {
 let failed = 0;
 let changed = 0;
 for (const name of wanted.length > 0 ? wanted : all) {
-  const file = exampleFile(root, name);
+  const file = docTest.exampleFile(name);
   const source = readFileSync(file, 'utf8');
-  const { run } = await checkExampleSource(source, `examples/${name}.ts`);
-  if (run.error) {
+  const { run, failure } = await docTest.checkExampleSource(source, `examples/${name}.ts`);
+  if (run.error || run.timersPending > 0) {
     failed++;
-    console.error(`examples/${name}.ts: not updated: ${run.error.line === null ? '' : `line ${run.error.line}: `}${run.error.message}`);
+    console.error(`${failure}: not updated`);
     continue;
   }
   const next = withOutput(source, run.output);

@@ -98,7 +98,15 @@ export interface Parsed {
   readonly switches: ReadonlySet<string>;
 }
 
-/** Parse argv (after the command name) against the command's flag specs and extra switches. */
+/**
+ * Parse argv (after the command name) against the command's flag specs and extra switches.
+ *
+ * Hand-written rather than node:util parseArgs (checked on Node 20.20): in strict mode parseArgs
+ * rejects `--fwb=false` ("does not take an argument"), and a boolean declared as a string option would
+ * then require a value after a bare `--fwb`; its errors name the flag, not the input field. Non-strict
+ * mode with `tokens` accepts everything (unknown flags, missing values), so all the checks below would
+ * remain and parseArgs would only split `--name=value`.
+ */
 export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[], extraSwitches: readonly string[] = []): Parsed {
   const input: Record<string, unknown> = {};
   const switches = new Set<string>();

@@ -145,5 +145,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       return EXIT.io;
     }
   }
+  // A reader that goes away (`memattr claims | head -1`) fails the write: say so in one line, exit 1.
+  process.stdout.on('error', (e: Error) => {
+    if (process.exitCode === EXIT.io) return;
+    io.err(`memattr ${argv[0] ?? ''}: ${e.message}`);
+    process.exitCode = EXIT.io;
+  });
   return runCommand(argv, io);
 }

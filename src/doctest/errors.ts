@@ -4,6 +4,8 @@ export interface RunError {
   readonly message: string;
   /** 1-based line in the example's code, when known. */
   readonly line: number | null;
+  /** 1-based column in that line, when known (the editor marks the error from there). */
+  readonly column: number | null;
 }
 
 /** The error as one readable line: `line 3: TypeError: ...`. */

@@ -79,7 +79,9 @@ function keyText(key: string): string {
 
 function group(open: string, close: string, prefix: string, items: readonly string[], indent: string): string {
   if (items.length === 0) return `${prefix}${open}${close}`;
-  const flat = `${prefix}${open}${items.join(', ')}${close}`;
-  if (!flat.includes('\n') && indent.length + flat.length <= LINE_WIDTH) return flat;
+  // Measure before joining: a long array (a flood of output) would otherwise be joined once for nothing.
+  let width = indent.length + prefix.length + open.length + close.length + 2 * (items.length - 1);
+  for (let i = 0; i < items.length && width <= LINE_WIDTH; i++) width += (items[i] as string).length;
+  if (width <= LINE_WIDTH && !items.some((i) => i.includes('\n'))) return `${prefix}${open}${items.join(', ')}${close}`;
   return `${prefix}${open}\n${items.map((i) => indent + INDENT + i).join(',\n')}\n${indent}${close}`;
 }

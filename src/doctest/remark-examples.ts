@@ -10,20 +10,12 @@ import { join } from 'node:path';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { parseExample } from './expected';
+import { type DocTestSettings, EXAMPLE_NAME, PROJECT_SETTINGS } from './settings';
 
-export const EXAMPLE_COMPONENT = 'Example';
 /** The name the plugin imports the component under, so it cannot clash with a page's own imports. */
 const LOCAL_NAME = 'MemattrExample';
-const COMPONENT_MODULE = '@site/src/components/Example';
 
-/** An example's name is its path under examples/ without `.ts`: `arm64/decode-normal-nc`. */
-export const EXAMPLE_NAME = /^[a-z0-9-]+\/[a-z0-9-]+$/;
-
-export function exampleFile(root: string, name: string): string {
-  return join(root, 'examples', `${name}.ts`);
-}
-
-/** The literal `name` attribute of an `<Example>` element, or null when it is missing or not a string. */
+/** The literal `name` attribute of an example element, or null when it is missing or not a string. */
 export function exampleNameAttribute(node: { attributes?: readonly unknown[] }): string | null {
   for (const a of node.attributes ?? []) {
     const attr = a as { type: string; name?: string; value?: unknown };
@@ -39,8 +31,8 @@ interface JsxNode {
   position?: { start: { line: number } };
 }
 
-function importNode() {
-  const source = `import ${LOCAL_NAME} from '${COMPONENT_MODULE}';`;
+function importNode(componentModule: string) {
+  const source = `import ${LOCAL_NAME} from '${componentModule}';`;
   return {
     type: 'mdxjsEsm',
     value: source,
@@ -52,7 +44,7 @@ function importNode() {
           {
             type: 'ImportDeclaration',
             specifiers: [{ type: 'ImportDefaultSpecifier', local: { type: 'Identifier', name: LOCAL_NAME } }],
-            source: { type: 'Literal', value: COMPONENT_MODULE, raw: `'${COMPONENT_MODULE}'` },
+            source: { type: 'Literal', value: componentModule, raw: `'${componentModule}'` },
           },
         ],
       },
@@ -60,28 +52,30 @@ function importNode() {
   };
 }
 
-export interface RemarkExamplesOptions {
-  /** Project root holding examples/ (default: the working directory, where Docusaurus runs). */
+export interface RemarkExamplesOptions extends Partial<Pick<DocTestSettings, 'component' | 'componentModule' | 'examplesDir'>> {
+  /** Project root holding the examples folder (default: the working directory, where Docusaurus runs). */
   readonly root?: string;
 }
 
 export default function remarkExamples(options: RemarkExamplesOptions = {}) {
   const root = options.root ?? process.cwd();
+  const { component, componentModule, examplesDir } = { ...PROJECT_SETTINGS, ...options };
   return (tree: Root, file: { path?: string }) => {
     let used = false;
     visit(tree, (node) => {
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
       const el = node as unknown as JsxNode;
-      if (el.name !== EXAMPLE_COMPONENT) return;
+      if (el.name !== component) return;
       const where = `${file.path ?? 'page'}:${el.position?.start.line ?? '?'}`;
       const name = exampleNameAttribute(el);
       if (name === null || !EXAMPLE_NAME.test(name)) {
-        throw new Error(`${where}: <Example> needs name="<topic>/<name>" (a literal string naming examples/<topic>/<name>.ts)`);
+        throw new Error(`${where}: <${component}> needs name="<topic>/<name>" (a literal string naming ${examplesDir}/<topic>/<name>.ts)`);
       }
-      const path = exampleFile(root, name);
-      if (!existsSync(path)) throw new Error(`${where}: <Example name="${name}" /> names a missing example: no file examples/${name}.ts`);
+      const path = join(root, examplesDir, `${name}.ts`);
+      if (!existsSync(path))
+        throw new Error(`${where}: <${component} name="${name}" /> names a missing example: no file ${examplesDir}/${name}.ts`);
       const parsed = parseExample(readFileSync(path, 'utf8'));
-      if (parsed.expected === null) throw new Error(`${where}: examples/${name}.ts has no "// Output:" block`);
+      if (parsed.expected === null) throw new Error(`${where}: ${examplesDir}/${name}.ts has no "// Output:" block`);
       el.name = LOCAL_NAME;
       el.attributes = [
         { type: 'mdxJsxAttribute', name: 'name', value: name },
@@ -90,6 +84,6 @@ export default function remarkExamples(options: RemarkExamplesOptions = {}) {
       ];
       used = true;
     });
-    if (used) tree.children.unshift(importNode() as unknown as Root['children'][number]);
+    if (used) tree.children.unshift(importNode(componentModule) as unknown as Root['children'][number]);
   };
 }

@@ -12,10 +12,10 @@ import { type StaticServer, serveStatic } from '../support/static-server';
 const BUILD = process.env.MEMATTR_BUILD_DIR ?? 'build';
 
 /** Where the focused element is: its region of the page and a short description. */
-async function focused(page: Page): Promise<{ region: string; tag: string; text: string; inLive: boolean }> {
+async function focused(page: Page): Promise<{ region: string; tag: string; text: string; inLive: boolean; editor: boolean }> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return { region: 'body', tag: 'body', text: '', inLive: false };
+    if (!el || el === document.body) return { region: 'body', tag: 'body', text: '', inLive: false, editor: false };
     const region = el.closest('.navbar__search, [class*="searchBar"]')
       ? 'search'
       : el.closest('nav[aria-label="Docs sidebar"], .theme-doc-sidebar-container')
@@ -30,6 +30,8 @@ async function focused(page: Page): Promise<{ region: string; tag: string; text:
       tag: el.tagName.toLowerCase(),
       text: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 60),
       inLive: el.closest('[data-live]') !== null,
+      // The live editor (CodeMirror's editable content).
+      editor: el.classList.contains('cm-content'),
     };
   });
 }
@@ -102,8 +104,8 @@ describe('keyboard-only use', () => {
 
   it('a live example on /docs/intro is reached by Tab, edited and run with the keyboard alone', async () => {
     const page = await open('/docs/intro');
-    await page.locator('[data-live] textarea').first().waitFor({ state: 'attached' });
-    const { found, seen } = await tabUntil(page, (f) => f.inLive && f.tag === 'textarea');
+    await page.locator('[data-live] .cm-content').first().waitFor({ state: 'attached' });
+    const { found, seen } = await tabUntil(page, (f) => f.inLive && f.editor);
     expect(found, `Tab never reached a live editor; focus went: ${seen.join(' | ')}`).not.toBeNull();
     // Pin the example that has focus now (a :focus selector would stop matching once focus moves on).
     const index = await page.evaluate(() =>
@@ -124,7 +126,7 @@ describe('keyboard-only use', () => {
     expect(before).not.toContain('first, by keyboard');
 
     // Tab forward into the editor again, add a line and run it with Ctrl+Enter.
-    const back = await tabUntil(page, (f) => f.inLive && f.tag === 'textarea', 5);
+    const back = await tabUntil(page, (f) => f.inLive && f.editor, 5);
     expect(back.found, back.seen.join(' | ')).not.toBeNull();
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');

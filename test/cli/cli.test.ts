@@ -1,76 +1,87 @@
-import { spawnSync } from 'node:child_process';
+/**
+ * `node bin/memattr.mjs` as a process (never through npx, which adds seconds of npm start-up): one
+ * process per exit status and stream that a user or a script sees. Flag forms and every command's
+ * --help are pinned in-process (flags.test.ts), batch's line handling in batch.test.ts and
+ * test/robustness/batch.process.test.ts.
+ */
+import { spawn, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { answerLine } from '../../src/cli/batch';
 
 function memattr(args: string[], input?: string | Buffer) {
-  const r = spawnSync('node', ['bin/memattr.mjs', ...args], { input, maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ['bin/memattr.mjs', ...args], { input, maxBuffer: 256 * 1024 * 1024 });
   return { status: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8') };
 }
 
-function lines(text: string): unknown[] {
-  return text
-    .split('\n')
-    .filter((l) => l !== '')
-    .map((l) => JSON.parse(l));
-}
-
 describe('memattr single commands', () => {
-  it('combine prints the effective type and exits 0', () => {
+  it('combine prints the effective type on stdout and exits 0', () => {
     const r = memattr(['combine', '--s1', '0x04', '--s2', '0x5']);
-    expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/Device-nGnRE/);
-    expect(r.stdout).toMatch(/s1-device-over-s2-normal/);
+    expect(r).toMatchObject({ status: 0, stderr: '' });
+    expect(r.stdout).toMatch(/^result {2}Device-nGnRE, OSH/);
+    expect(r.stdout).toMatch(/^rule {4}s1-device-over-s2-normal$/m);
   });
 
-  it('--json prints the batch envelope, and decimal and hex flags agree', () => {
-    const hex = memattr(['combine', '--s1', '0x44', '--s2', '0x5', '--json']);
-    const dec = memattr(['combine', '--s1', '68', '--s2', '5', '--json']);
-    expect(hex.status).toBe(0);
-    expect(JSON.parse(hex.stdout)).toMatchObject({
+  it('--json prints one line, the envelope batch mode gives for the same request', () => {
+    const r = memattr(['combine', '--s1', '0x44', '--s2', '0x5', '--fwb=false', '--json']);
+    expect(r).toMatchObject({ status: 0, stderr: '' });
+    expect(r.stdout.endsWith('\n')).toBe(true);
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(JSON.parse(r.stdout)).toEqual(answerLine('{"op":"combine","s1Mair":68,"s2MemAttr":5,"fwb":false}'));
+    expect(JSON.parse(r.stdout)).toMatchObject({
       ok: true,
       result: { memoryType: 'Normal', inner: 'NC', outer: 'NC', shareability: 'OSH' },
     });
-    expect(dec.stdout).toBe(hex.stdout);
   });
 
-  it('an out-of-range --s1 exits 2 with one stderr line naming the field', () => {
+  it('a bad flag exits 2 with nothing on stdout and one stderr line naming the field', () => {
     const r = memattr(['combine', '--s1', '0x1ff', '--s2', '5']);
-    expect(r.status).toBe(2);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/s1Mair/);
+    expect(r).toMatchObject({ status: 2, stdout: '' });
+    expect(r.stderr).toMatch(/^memattr combine: BAD_INPUT s1Mair: .*\n$/);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
-  it('a non-number --s2 exits 2 naming the field', () => {
-    const r = memattr(['combine', '--s1', '4', '--s2', 'banana']);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/s2MemAttr.*banana/);
+  it('an input the model refuses exits 2 naming the field', () => {
+    const r = memattr(['combine', '--s1', '4']);
+    expect(r).toMatchObject({ status: 2, stdout: '' });
+    expect(r.stderr).toMatch(/^memattr combine: BAD_INPUT s2MemAttr: s2MemAttr is required/);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
-  it('decode-mair 0x02 explains why the byte is UNPREDICTABLE and exits 3', () => {
+  it('a reserved encoding exits 3 and says why on stderr', () => {
     const r = memattr(['decode-mair', '0x02']);
-    expect(r.status).toBe(3);
-    expect(r.stderr).toMatch(/UNPREDICTABLE/);
-    expect(r.stderr).toMatch(/0b0000dd1x/);
+    expect(r).toMatchObject({ status: 3, stdout: '' });
+    expect(r.stderr).toMatch(/^memattr decode-mair: RESERVED mair: .*0b0000dd1x.*UNPREDICTABLE/);
   });
 
-  it('decode-s2 0x5 --fwb decodes the FWB Normal-NC encoding; 0x4 --fwb exits 3', () => {
-    expect(memattr(['decode-s2', '0x5', '--fwb']).stdout).toMatch(/Normal-NC/);
-    expect(memattr(['decode-s2', '0x4', '--fwb']).status).toBe(3);
-  });
-
-  it('every command answers --help with exit 0; an unknown command or flag exits 2', () => {
-    for (const c of ['decode-mair', 'decode-s2', 'combine', 'batch']) {
-      const r = memattr([c, '--help']);
-      expect(r.status, c).toBe(0);
-      expect(r.stdout, c).toMatch(/Usage: memattr/);
+  it('an unknown command exits 2; --help exits 0', () => {
+    expect(memattr(['frobnicate'])).toMatchObject({
+      status: 2,
+      stdout: '',
+      stderr: 'memattr: unknown command "frobnicate"; run memattr --help\n',
+    });
+    for (const args of [['--help'], ['combine', '--help'], ['batch', '--help']]) {
+      const r = memattr(args);
+      expect(r, args.join(' ')).toMatchObject({ status: 0, stderr: '' });
+      expect(r.stdout, args.join(' ')).toMatch(/Usage: memattr/);
     }
-    expect(memattr(['frobnicate']).status).toBe(2);
-    expect(memattr(['combine', '--s1', '4', '--s2', '5', '--colour']).status).toBe(2);
+  });
+
+  it('a reader that goes away (memattr scenario --table --json | head -c 10) gets exit 1 and one stderr line, not a stack trace', async () => {
+    const child = spawn(process.execPath, ['bin/memattr.mjs', 'scenario', '--table', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString('utf8');
+    });
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    expect(status).toBe(1);
+    expect(stderr).toBe('memattr scenario: write EPIPE\n');
   });
 });
 
 describe('memattr batch', () => {
-  it('answers every line in order: blank, not JSON, CRLF, unknown op, unknown field, string number', () => {
-    const input = [
+  it('answers every line in order (blank, not JSON, CRLF, unknown op and field, string number), the last one without "\\n"', () => {
+    const lines = [
       '{"op":"combine","s1Mair":68,"s2MemAttr":5}',
       '',
       'not json',
@@ -80,48 +91,28 @@ describe('memattr batch', () => {
       '{"op":"combine","s1Mair":"0x44","s2MemAttr":5}',
       '{"op":"combine","s1Mair":2,"s2MemAttr":5}',
       '[1,2]',
-    ].join('\n');
-    const r = memattr(['batch'], `${input}\n`);
-    expect(r.status).toBe(0);
-    const out = lines(r.stdout) as { ok: boolean; result?: { summary: string }; error?: { code: string; field?: string } }[];
+    ];
+    const r = memattr(['batch'], lines.join('\n'));
+    expect(r).toMatchObject({ status: 0, stderr: '' });
+    const out = r.stdout.trimEnd().split('\n');
     expect(out).toHaveLength(9);
-    expect(out[0]).toMatchObject({ ok: true, result: { summary: 'Normal-NC' } });
-    expect(out[1]).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    expect(out[2]).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    expect(out[3]).toMatchObject({ ok: true, result: { summary: 'Device-nGnRE' } });
-    expect(out[4]).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'op' } });
-    expect(out[5]).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'colour' } });
-    expect(out[6]).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 's1Mair' } });
-    expect(out[7]).toMatchObject({ ok: false, error: { code: 'RESERVED', field: 's1Mair' } });
-    expect(out[8]).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(out.map((l) => JSON.parse(l))).toMatchObject([
+      { ok: true, result: { summary: 'Normal-NC' } },
+      { ok: false, error: { code: 'BAD_INPUT', message: expect.stringMatching(/^empty line/) } },
+      { ok: false, error: { code: 'BAD_INPUT', message: expect.stringMatching(/^line is not JSON/) } },
+      { ok: true, result: { summary: 'Device-nGnRE' } },
+      { ok: false, error: { code: 'BAD_INPUT', field: 'op' } },
+      { ok: false, error: { code: 'BAD_INPUT', field: 'colour' } },
+      { ok: false, error: { code: 'BAD_INPUT', field: 's1Mair' } },
+      { ok: false, error: { code: 'RESERVED', field: 's1Mair' } },
+      { ok: false, error: { code: 'BAD_INPUT' } },
+    ]);
   });
 
-  it('treats a last line without "\\n" as a line, and the empty string after a final "\\n" as none', () => {
-    expect(lines(memattr(['batch'], '{"op":"combine","s1Mair":4,"s2MemAttr":5}').stdout)).toHaveLength(1);
-    expect(lines(memattr(['batch'], '\n\n').stdout)).toHaveLength(2);
-    expect(memattr(['batch'], '').stdout).toBe('');
-  });
-
-  it('answers a line of 2 MB with one BAD_INPUT line and goes on with the next', () => {
-    const huge = `{"op":"combine","s1Mair":4,"pad":"${'x'.repeat(2 * 1024 * 1024)}"}`;
-    const r = memattr(['batch'], `${huge}\n{"op":"combine","s1Mair":4,"s2MemAttr":1}\n`);
-    const out = lines(r.stdout) as { ok: boolean; error?: { message: string } }[];
-    expect(out).toHaveLength(2);
-    expect(out[0]?.ok).toBe(false);
-    expect(out[0]?.error?.message).toMatch(/limit/);
-    expect(out[1]?.ok).toBe(true);
-  });
-
-  it('answers 20,000 lines, one answer each, in order', () => {
-    const requests = Array.from({ length: 20_000 }, (_, i) => JSON.stringify({ op: 'combine', s1Mair: i % 256, s2MemAttr: i % 16 }));
-    const r = memattr(['batch'], `${requests.join('\n')}\n`);
-    expect(r.status).toBe(0);
-    const out = r.stdout.split('\n').filter((l) => l !== '');
-    expect(out).toHaveLength(20_000);
-    // Spot-check the order: line i answers request i.
-    for (const i of [0, 1, 4097, 19_999]) {
-      const want = memattr(['combine', '--s1', String(i % 256), '--s2', String(i % 16), '--json']).stdout.trim();
-      expect(out[i]).toBe(want);
-    }
+  it('empty stdin: no answers, exit 0; an argument after batch: exit 2', () => {
+    expect(memattr(['batch'], '')).toMatchObject({ status: 0, stdout: '', stderr: '' });
+    const r = memattr(['batch', 'requests.jsonl'], '');
+    expect(r).toMatchObject({ status: 2, stdout: '' });
+    expect(r.stderr).toMatch(/^memattr batch: BAD_INPUT unexpected argument "requests.jsonl"/);
   });
 });

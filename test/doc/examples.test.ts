@@ -1,16 +1,20 @@
 /**
- * Every example under examples/ runs and prints its Output block (CONTRACT.md "Examples"); every
- * `<Example name>` on a page names a file; examples no page embeds are reported (see policy.ts).
+ * Every example under examples/ runs and prints its Output block (CONTRACT.md "Examples"), and
+ * type-checks in the page's environment (so a reader who has not edited anything sees no type
+ * error); every `<Example name>` on a page names a file; examples no page embeds are reported (see
+ * policy.ts).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkExampleFile, listExamples, listPages, readPage } from '../../src/doctest/node';
-import { EXAMPLE_NAME, exampleFile } from '../../src/doctest/remark-examples';
+import { describeTypeDiagnostic } from '../../src/doctest/diagnostics';
+import { parseExample } from '../../src/doctest/expected';
+import { projectDocTest } from '../../src/doctest/project';
+import { EXAMPLE_NAME } from '../../src/doctest/settings';
 import { failOnUnembedded } from './policy';
 
-const root = process.cwd();
-const examples = listExamples(root);
-const pages = listPages(root).map((path) => ({ path, ...readPage(readFileSync(path, 'utf8')) }));
+const docTest = projectDocTest();
+const examples = docTest.listExamples();
+const pages = docTest.listPages().map((path) => ({ path, ...docTest.readPage(readFileSync(path, 'utf8')) }));
 
 describe('examples/', () => {
   it('has examples', () => {
@@ -19,8 +23,12 @@ describe('examples/', () => {
   for (const name of examples) {
     it(`examples/${name}.ts prints its Output block`, async () => {
       expect(name).toMatch(EXAMPLE_NAME);
-      const { failure } = await checkExampleFile(root, exampleFile(root, name));
+      const { failure } = await docTest.checkExample(name);
       if (failure) expect.fail(failure);
+    });
+    it(`examples/${name}.ts type-checks against the model as the page checks it`, () => {
+      const errors = docTest.typeCheck(parseExample(readFileSync(docTest.exampleFile(name), 'utf8')).code);
+      expect(errors.map((d) => `examples/${name}.ts ${describeTypeDiagnostic(d)}`)).toEqual([]);
     });
   }
 });

@@ -1,26 +1,20 @@
 /**
  * `memattr batch` as a process (node bin/memattr.mjs batch): random bytes, lines past the 1 MiB
  * limit and 100,000 lines each get exactly one answer line per input line, in order, and exit 0
- * (CONTRACT.md "Batch mode").
+ * (CONTRACT.md "Batch mode"); a reader that goes away makes it exit 1, saying why.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LINE_LIMIT } from '../../src/cli/batch';
+import { answerLine, LINE_LIMIT } from '../../src/cli/batch';
 import { answerProblem } from './support';
 
-function batch(input: Buffer): { status: number | null; answers: unknown[]; stderr: string } {
-  const r = spawnSync('node', ['bin/memattr.mjs', 'batch'], { input, maxBuffer: 1 << 30 });
+function batch(input: Buffer): { status: number | null; lines: string[]; answers: unknown[]; stderr: string } {
+  const r = spawnSync(process.execPath, ['bin/memattr.mjs', 'batch'], { input, maxBuffer: 1 << 30 });
   const text = r.stdout.toString('utf8');
   expect(text === '' || text.endsWith('\n'), 'output ends with a newline').toBe(true);
-  const answers =
-    text === ''
-      ? []
-      : text
-          .slice(0, -1)
-          .split('\n')
-          .map((l) => JSON.parse(l) as unknown);
-  return { status: r.status, answers, stderr: r.stderr.toString('utf8') };
+  const lines = text === '' ? [] : text.slice(0, -1).split('\n');
+  return { status: r.status, lines, answers: lines.map((l) => JSON.parse(l) as unknown), stderr: r.stderr.toString('utf8') };
 }
 
 /** Lines per CONTRACT.md: split on "\n"; the empty string after a final "\n" is not a line. */
@@ -92,9 +86,9 @@ describe('memattr batch process', () => {
     for (const good of [ok1, ok2, ok3]) expect(good).toMatchObject({ ok: true, result: { mair: 68 } });
   });
 
-  it('100,000 lines of valid, reserved, blank and junk requests: 100,000 answers in input order', () => {
+  it('100,000 lines of valid, reserved, repeated, blank and junk requests: 100,000 answers in input order', () => {
     const N = 100_000;
-    const kinds = ['mair', 'blank', 'crlf', 'junk', 'nul', 'unknown-op'] as const;
+    const kinds = ['mair', 'blank', 'crlf', 'junk', 'nul', 'unknown-op', 'combine'] as const;
     const kindOf = (i: number) => kinds[i % kinds.length] as (typeof kinds)[number];
     const lineFor = (i: number): string => {
       switch (kindOf(i)) {
@@ -110,6 +104,9 @@ describe('memattr batch process', () => {
           return '\u0000';
         case 'unknown-op':
           return `{"op":"op${i}"}`;
+        // 8,192 distinct requests over 14,286 lines, so thousands are repeats: a reused answer must be this line's.
+        case 'combine':
+          return `{"op":"combine","s1Mair":${i % 256},"s2MemAttr":${(i >> 8) % 16},"fwb":${((i >> 12) & 1) === 1}}`;
       }
     };
     const input = bytes(`${Array.from({ length: N }, (_, i) => lineFor(i)).join('\n')}\n`);
@@ -122,15 +119,34 @@ describe('memattr batch process', () => {
     for (const [i, a] of answers.entries()) {
       const kind = kindOf(i);
       const good =
-        kind === 'mair' || kind === 'crlf'
-          ? a.ok
-            ? a.result?.mair === i % 256
-            : a.error?.code === 'RESERVED' && a.error.field === 'mair'
-          : kind === 'unknown-op'
-            ? !a.ok && a.error?.field === 'op' && a.error.message.includes(`op${i}`)
-            : !a.ok && a.error?.code === 'BAD_INPUT';
+        kind === 'combine'
+          ? r.lines[i] === JSON.stringify(answerLine(lineFor(i)))
+          : kind === 'mair' || kind === 'crlf'
+            ? a.ok
+              ? a.result?.mair === i % 256
+              : a.error?.code === 'RESERVED' && a.error.field === 'mair'
+            : kind === 'unknown-op'
+              ? !a.ok && a.error?.field === 'op' && a.error.message.includes(`op${i}`)
+              : !a.ok && a.error?.code === 'BAD_INPUT';
       if (!good) mismatches++;
     }
     expect(mismatches).toBe(0);
+  });
+
+  it('exits 1 with one stderr line when the reader of its answers goes away (EPIPE)', async () => {
+    const lines = Array.from({ length: 100_000 }, (_, i) => `{"op":"decodeMair","mair":${i % 256}}`);
+    const child = spawn(process.execPath, ['bin/memattr.mjs', 'batch'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString('utf8');
+    });
+    // Once it stops reading, the rest of our input cannot be written either.
+    child.stdin.on('error', () => {});
+    child.stdin.end(`${lines.join('\n')}\n`);
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/^memattr batch: .*EPIPE.*\n$/);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 });

@@ -1,16 +1,20 @@
 /**
- * The decoders at every layer: the raw MAIR-byte and MemAttr-nibble decoders over their whole
- * domain, the API decoders' agreement with them, the batch line decoder (answerLine) on arbitrary
- * text, and the CLI's flag decoding (runCommand in-process) on arbitrary argv.
+ * The decoders at every layer: the raw MAIR-byte and MemAttr-nibble decoders and the API decoders over
+ * their whole domain, checked against an independent reading of the encodings (the pseudocode oracle
+ * of the differential test, and the stage-2 reserved set as the Arm ARM lists it), the batch line
+ * decoder (answerLine) on arbitrary text, and the CLI's flag decoding (runCommand in-process) on
+ * arbitrary argv.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answerLine, LINE_LIMIT } from '../../src/cli/batch';
 import { COMMANDS } from '../../src/cli/commands/index';
 import { EXIT, runCommand } from '../../src/cli/main';
-import { decodeMair as decodeMairByte, encodeMair } from '../../src/model/arm64/mair';
-import { decodeS2MemAttr, describeS2 } from '../../src/model/arm64/stage2';
+import { encodeMair, s1DecodeMemAttrs } from '../../src/model/arm64/mair';
+import { describeS2, s2DecodeMemAttrs } from '../../src/model/arm64/stage2';
 import { decodeMair, decodeS2 } from '../../src/model/index';
+import { expectError, expectOk } from '../support/expect-ok';
+import { s1Decode } from '../unit/arm64/pseudocode-oracle';
 import { answerProblem, anything, JUNK, POLLUTION_KEYS } from './support';
 
 const FEATURES = [
@@ -20,35 +24,52 @@ const FEATURES = [
   { featXS: false, featMTE2: false },
 ];
 
-describe('raw decoders over their whole domain', () => {
-  it('every MAIR byte under every feature set decodes or gives a fault with a reason, as the API does', () => {
+/** Reserved stage-2 MemAttr values (Arm ARM, FEAT_S2FWB disabled / enabled; no FEAT_MTE_PERM). */
+function s2Reserved(v: number, fwb: boolean): boolean {
+  return fwb ? v === 0b0100 || v >= 0b1000 : v >> 2 !== 0 && (v & 3) === 0;
+}
+
+describe('decoders over their whole domain', () => {
+  it('every MAIR byte under every feature set decodes exactly when the pseudocode defines it, in the raw decoder and the API', () => {
     for (const features of FEATURES) {
       for (let byte = 0; byte <= 255; byte++) {
-        const raw = decodeMairByte(byte, features);
+        const label = `0x${byte.toString(16)} ${JSON.stringify(features)}`;
+        const defined = s1Decode(byte, features.featXS, features.featMTE2) !== null;
+        const raw = s1DecodeMemAttrs(byte, features);
         const api = decodeMair({ mair: byte, ...features });
-        expect(api.ok, `0x${byte.toString(16)} ${JSON.stringify(features)}`).toBe(raw.ok);
+        expect(raw.ok, label).toBe(defined);
         if (raw.ok) {
-          // Every defined byte re-encodes to a byte that decodes to the same attributes.
-          const again = encodeMair(raw.attrs);
-          if (again !== null) expect(decodeMairByte(again, features)).toEqual(raw);
+          // A defined byte re-encodes to itself, and the API names its summary type only when inner and outer agree.
+          expect(encodeMair(raw.attrs), label).toBe(byte);
+          const result = expectOk(api, label);
+          expect(result.mair, label).toBe(byte);
+          expect(result.summary === null, label).toBe(result.memoryType === 'Normal' && result.inner !== result.outer);
         } else {
-          expect(raw.fault.why.trim()).not.toBe('');
-          expect(api.ok ? null : api.error).toMatchObject({ code: 'RESERVED', field: 'mair' });
+          expect(raw.fault.why.trim(), label).not.toBe('');
+          expect(expectError(api, label)).toMatchObject({ code: 'RESERVED', field: 'mair' });
         }
       }
     }
   });
 
-  it('every MemAttr nibble, FWB off and on, decodes or is reserved with a reason and decodable alternatives', () => {
+  it('every MemAttr nibble, FWB off and on, is reserved exactly as the Arm ARM lists, with a reason and decodable alternatives', () => {
     for (const fwb of [false, true]) {
       for (let v = 0; v <= 15; v++) {
-        const raw = decodeS2MemAttr(v, fwb);
+        const label = `0x${v.toString(16)} fwb=${fwb}`;
+        const raw = s2DecodeMemAttrs(v, fwb);
         const api = decodeS2({ memAttr: v, fwb });
-        expect(api.ok, `0x${v.toString(16)} fwb=${fwb}`).toBe(raw.ok);
-        if (raw.ok) expect(describeS2(raw.attrs).trim()).not.toBe('');
-        else {
-          expect(raw.reserved.why.trim()).not.toBe('');
-          for (const alt of raw.reserved.permittedMemAttr ?? []) expect(decodeS2MemAttr(alt, fwb).ok).toBe(true);
+        expect(raw.ok, label).toBe(!s2Reserved(v, fwb));
+        if (raw.ok) {
+          expect(describeS2(raw.attrs).trim(), label).not.toBe('');
+          expect(expectOk(api, label)).toMatchObject({ memAttr: v, fwb });
+        } else {
+          expect(raw.reserved.why.trim(), label).not.toBe('');
+          expect(expectError(api, label)).toMatchObject({ code: 'RESERVED', field: 'memAttr' });
+          // Only FWB off has enumerable outcomes: the same outer field with each defined inner field.
+          const alternatives = raw.reserved.permitted?.map((p) => p.memAttr);
+          expect(alternatives, label).toEqual(fwb ? undefined : [1, 2, 3].map((inner) => (v & 0b1100) | inner));
+          for (const p of raw.reserved.permitted ?? [])
+            expect(s2DecodeMemAttrs(p.memAttr, fwb), label).toEqual({ ok: true, attrs: p.attrs });
         }
       }
     }

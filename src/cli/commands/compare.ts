@@ -1,6 +1,6 @@
 /** `compare`: the same passthrough-BAR question on arm64, x86 and RISC-V. */
 import type { CompareResult } from '../../model/index';
-import { compare, GUEST_MAPPINGS, KERNEL_RANGE } from '../../model/index';
+import { compare, GUEST_MAPPINGS, KERNEL_RANGE, NEWEST_KERNEL } from '../../model/index';
 import type { Command } from '../command';
 import { KERNEL_FLAG } from '../flags';
 import { columns } from '../format';
@@ -8,7 +8,7 @@ import { columns } from '../format';
 export const compareCommand: Command<CompareResult> = {
   name: 'compare',
   summary: 'A guest driver maps a passthrough PCI BAR: what arm64, x86 (Intel EPT) and RISC-V (Svpbmt) KVM give it.',
-  usage: 'memattr compare --guest ioremap_wc [--kernel 6.17] [--json]',
+  usage: `memattr compare --guest ioremap_wc [--kernel ${NEWEST_KERNEL}] [--json]`,
   flags: [
     {
       flag: 'guest',
@@ -20,7 +20,7 @@ export const compareCommand: Command<CompareResult> = {
       flag: 'kernel',
       field: 'kernel',
       kind: KERNEL_FLAG,
-      help: 'host and guest kernel version (default 6.17)',
+      help: `host and guest kernel version (default ${NEWEST_KERNEL})`,
     },
   ],
   notes: [`Kernel versions: "MAJOR.MINOR" from ${KERNEL_RANGE}.`],

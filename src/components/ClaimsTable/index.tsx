@@ -1,3 +1,4 @@
+// biome-ignore-all lint/a11y/noRedundantRoles: on a narrow screen the rows are laid out as cards (display: block), and browsers that drop a table's semantics then keep the explicit roles
 /**
  * The seed message's claims with the verdicts `claims()` computes: speaker, our restatement, verdict
  * badge, evidence and the examples behind each. Rendered at build time; a filter works after
@@ -54,56 +55,64 @@ export default function ClaimsTable({ ids, exampleHref = defaultExampleHref, fil
           </select>
         </p>
       )}
-      <div className={styles.scroller}>
-        <table className={styles.table}>
-          <caption className={styles.caption}>
-            Claims in the thread and what the model says about each ({shown.length} of {rows.length} shown)
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" className={styles.colClaim}>
-                Claim
+      <table className={styles.table} role="table">
+        <caption className={styles.caption}>
+          Claims in the thread and what the model says about each ({shown.length} of {rows.length} shown)
+        </caption>
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader" className={styles.colClaim}>
+              Claim
+            </th>
+            <th scope="col" role="columnheader" className={styles.colVerdict}>
+              Verdict
+            </th>
+            <th scope="col" role="columnheader">
+              Evidence from the model
+            </th>
+            <th scope="col" role="columnheader" className={styles.colExamples}>
+              Examples
+            </th>
+          </tr>
+        </thead>
+        <tbody aria-live="polite" role="rowgroup">
+          {shown.map((c) => (
+            <tr key={c.id} id={`claim-${c.id}`} data-verdict={c.verdict} role="row">
+              <th scope="row" role="rowheader" className={styles.claim}>
+                <span className={styles.speaker}>{c.speaker}</span>
+                <span className={styles.text}>{c.claim}</span>
+                <Link className={styles.page} to={`/docs/${c.page}`}>
+                  explained in {c.page.replace(/-/g, ' ')}
+                </Link>
               </th>
-              <th scope="col" className={styles.colVerdict}>
-                Verdict
-              </th>
-              <th scope="col">Evidence from the model</th>
-              <th scope="col" className={styles.colExamples}>
-                Examples
-              </th>
+              <td role="cell">
+                <span className={clsx(styles.badge, styles[c.verdict])}>{VERDICT_LABEL[c.verdict]}</span>
+              </td>
+              <td role="cell" className={styles.evidence}>
+                <span className={styles.cardLabel} aria-hidden="true">
+                  Evidence from the model
+                </span>
+                {c.evidence}
+              </td>
+              <td role="cell" className={styles.exampleCell}>
+                <span className={styles.cardLabel} aria-hidden="true">
+                  Examples
+                </span>
+                {c.examples.length === 0 ? (
+                  <span className={styles.none}>none yet</span>
+                ) : (
+                  <ul className={styles.examples}>
+                    {c.examples.map((name) => {
+                      const href = exampleHref(name);
+                      return <li key={name}>{href ? <Link to={href}>{name}</Link> : <code>{name}</code>}</li>;
+                    })}
+                  </ul>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody aria-live="polite">
-            {shown.map((c) => (
-              <tr key={c.id} id={`claim-${c.id}`} data-verdict={c.verdict}>
-                <th scope="row" className={styles.claim}>
-                  <span className={styles.speaker}>{c.speaker}</span>
-                  <span className={styles.text}>{c.claim}</span>
-                  <Link className={styles.page} to={`/docs/${c.page}`}>
-                    explained in {c.page.replace(/-/g, ' ')}
-                  </Link>
-                </th>
-                <td>
-                  <span className={clsx(styles.badge, styles[c.verdict])}>{VERDICT_LABEL[c.verdict]}</span>
-                </td>
-                <td className={styles.evidence}>{c.evidence}</td>
-                <td>
-                  {c.examples.length === 0 ? (
-                    <span className={styles.none}>none yet</span>
-                  ) : (
-                    <ul className={styles.examples}>
-                      {c.examples.map((name) => {
-                        const href = exampleHref(name);
-                        return <li key={name}>{href ? <Link to={href}>{name}</Link> : <code>{name}</code>}</li>;
-                      })}
-                    </ul>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

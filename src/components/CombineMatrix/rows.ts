@@ -1,15 +1,32 @@
 /**
  * The data behind CombineMatrix: which MAIR bytes and stage-2 values are defined (asked of the
- * decoders), and every cell's answer from `combine()`. Pure, so it is unit tested and the browser
- * test can compute the same expected cells.
+ * decoders), every cell's answer from `combine()`, and the stage-2 values KVM writes. Pure, so it is
+ * unit tested and the browser test can compute the same expected cells.
  */
-import type { Answer, CombineResult, DecodeMairResult, DecodeS2Result, KvmStage2Input } from '../../model';
-import { combine, decodeMair, decodeS2, kvmStage2 } from '../../model';
-import type { MemoryClass } from '../shared/format';
-import { attrsName, hexByte, hexNibble, memoryClassOf, shortName } from '../shared/format';
+import type { Answer, CombineResult, DecodeMairResult, DecodeS2Result, MemoryClass } from '../../model';
+import {
+  combine,
+  DEVICE_TYPES,
+  decodeMair,
+  decodeS2,
+  encodeMair,
+  kvmStage2,
+  MAIR_ATTR,
+  memoryClass,
+  NEWEST_KERNEL,
+  VFIO_DRIVERS,
+  vfioMmap,
+} from '../../model';
+import { attrsName, hexByte, hexNibble, shortName } from '../shared/format';
 
-/** The MAIR bytes arm64 Linux has programmed (MAIR_ATTR_*) plus Device-nGRE, the one Device type it never used. */
-export const USUAL_MAIR_BYTES = [0x00, 0x04, 0x08, 0x0c, 0x44, 0xbb, 0xff] as const;
+/**
+ * The rows shown by default: every byte arm64 Linux has programmed in MAIR_EL1 (the model's
+ * MAIR_ATTR_* table, all covered releases, MTE's tagged byte included), plus the encoding of every
+ * Device type, so the one Linux never used (Device-nGRE) has a row too. In encoding order.
+ */
+export const USUAL_MAIR_BYTES: readonly number[] = [
+  ...new Set([...Object.values(MAIR_ATTR), ...DEVICE_TYPES.flatMap((device) => encodeMair({ kind: 'Device', device, xs: 1 }) ?? [])]),
+].sort((a, b) => a - b);
 
 export interface MatrixColumn {
   readonly memAttr: number;
@@ -41,10 +58,11 @@ export interface MatrixRow extends MatrixRowHead {
   readonly cells: readonly MatrixCell[];
 }
 
+/** A run of rows under one heading; the cells are computed only for the rows on screen. */
 export interface MatrixGroup {
   readonly id: string;
   readonly label: string;
-  readonly rows: readonly MatrixRow[];
+  readonly rows: readonly MatrixRowHead[];
 }
 
 /** Stage-2 MemAttr values that decode without a reservation, in the given FWB mode. */
@@ -74,17 +92,24 @@ export function s2Name(d: DecodeS2Result): string {
   }
 }
 
+/** Headings by byte: decoding is pure, so each byte is decoded once per page (256 at most). */
+const headings = new Map<number, MatrixRowHead | null>();
+
 /** One stage-1 row heading, or null when the byte is reserved or UNPREDICTABLE with default features. */
 export function rowHead(mair: number): MatrixRowHead | null {
-  const d = decodeMair({ mair });
-  if (!d.ok) return null;
-  return { mair, label: hexByte(mair), name: attrsName(d.result), decoded: d.result };
+  let head = headings.get(mair);
+  if (head === undefined) {
+    const d = decodeMair({ mair });
+    head = d.ok ? { mair, label: hexByte(mair), name: attrsName(d.result), decoded: d.result } : null;
+    headings.set(mair, head);
+  }
+  return head;
 }
 
 /** Every MAIR byte that decodes with the default features (FEAT_XS and FEAT_MTE2 present). */
 export function definedMair(): number[] {
   const bytes: number[] = [];
-  for (let b = 0; b < 256; b++) if (decodeMair({ mair: b }).ok) bytes.push(b);
+  for (let b = 0; b < 256; b++) if (rowHead(b) !== null) bytes.push(b);
   return bytes;
 }
 
@@ -92,21 +117,24 @@ export function cellOf(s1: number, s2: number, fwb: boolean): MatrixCell {
   const a: Answer<CombineResult> = combine({ s1Mair: s1, s2MemAttr: s2, fwb });
   if (!a.ok) return { ok: false, s1, s2, message: a.error.message };
   const r = a.result;
-  return { ok: true, s1, s2, result: r, cls: memoryClassOf(r), short: shortName(r), name: attrsName(r) };
+  return { ok: true, s1, s2, result: r, cls: memoryClass(r), short: shortName(r), name: attrsName(r) };
 }
 
-export function matrixRow(mair: number, columns: readonly MatrixColumn[], fwb: boolean): MatrixRow | null {
-  const head = rowHead(mair);
-  if (head === null) return null;
-  return { ...head, cells: columns.map((c) => cellOf(mair, c.memAttr, fwb)) };
+export function matrixRow(head: MatrixRowHead, columns: readonly MatrixColumn[], fwb: boolean): MatrixRow {
+  return { ...head, cells: columns.map((c) => cellOf(head.mair, c.memAttr, fwb)) };
 }
 
-/** Rows for the given MAIR bytes (undefined ones are skipped). */
-export function matrixRows(bytes: readonly number[], columns: readonly MatrixColumn[], fwb: boolean): MatrixRow[] {
+/** Row headings for the given MAIR bytes (undefined ones are skipped). */
+export function rowHeads(bytes: readonly number[]): MatrixRowHead[] {
   return bytes.flatMap((b) => {
-    const row = matrixRow(b, columns, fwb);
-    return row === null ? [] : [row];
+    const head = rowHead(b);
+    return head === null ? [] : [head];
   });
+}
+
+/** Rows for the given MAIR bytes, every cell computed (undefined bytes are skipped). */
+export function matrixRows(bytes: readonly number[], columns: readonly MatrixColumn[], fwb: boolean): MatrixRow[] {
+  return rowHeads(bytes).map((head) => matrixRow(head, columns, fwb));
 }
 
 const GROUP_ORDER = ['device', 'Normal-NC', 'Normal-WT', 'Normal-WB', 'mixed'] as const;
@@ -125,37 +153,42 @@ function groupOf(d: DecodeMairResult): GroupId {
   return 'mixed';
 }
 
-/** Rows grouped by what stage 1 asks for, in encoding order within a group. */
-export function groupedRows(bytes: readonly number[], columns: readonly MatrixColumn[], fwb: boolean): MatrixGroup[] {
-  const rows = matrixRows(bytes, columns, fwb);
-  return GROUP_ORDER.map((id) => ({ id, label: GROUP_LABEL[id], rows: rows.filter((r) => groupOf(r.decoded) === id) })).filter(
+/** Row headings grouped by what stage 1 asks for, in encoding order within a group. */
+export function groupedRows(bytes: readonly number[]): MatrixGroup[] {
+  const heads = rowHeads(bytes);
+  return GROUP_ORDER.map((id) => ({ id, label: GROUP_LABEL[id], rows: heads.filter((r) => groupOf(r.decoded) === id) })).filter(
     (g) => g.rows.length > 0,
   );
 }
 
-/** A stage-2 value KVM writes: the kernel's constant and the prot that selects it. */
+/** A stage-2 value KVM writes: the kernel's MT_S2_* constant, its prot, and the mappings that get it. */
 export interface KvmValue {
   readonly constant: string;
   readonly prot: string;
+  /** What KVM writes it for: `guest RAM` or the VFIO drivers whose BARs get it. */
+  readonly usedFor: readonly string[];
 }
 
 /**
- * The stage-2 values KVM itself writes, asked of `kvmStage2()` (user_mem_abort()) with one fault of
- * each kind: a device BAR without and with VM_ALLOW_ANY_UNCACHED, and ordinary memory. Keyed by
- * MemAttr.
+ * The stage-2 values KVM itself writes in the newest covered release, asked of `kvmStage2()`
+ * (user_mem_abort()): for guest RAM (a memory page in an ordinary MT_NORMAL VMA) and for the BAR of
+ * each VFIO driver (the VMA flags and memory type its mmap sets, from `vfioMmap()`). Keyed by MemAttr.
  */
 export function kvmColumns(fwb: boolean): ReadonlyMap<number, KvmValue> {
-  const base = { kernel: '6.9', fwb, fault: 'write' } as const;
-  const faults: KvmStage2Input[] = [
-    { ...base, pfnIsMemory: false, vmaFlags: ['VM_IO', 'VM_PFNMAP'], vmaMemType: 'MT_DEVICE_nGnRE' },
-    { ...base, pfnIsMemory: false, vmaFlags: ['VM_IO', 'VM_PFNMAP', 'VM_ALLOW_ANY_UNCACHED'], vmaMemType: 'MT_DEVICE_nGnRE' },
-    { ...base, pfnIsMemory: true, vmaFlags: [], vmaMemType: 'MT_NORMAL' },
-  ];
   const out = new Map<number, KvmValue>();
-  for (const input of faults) {
-    const a = kvmStage2(input);
-    if (!a.ok || a.result.memAttr === null || a.result.prot === null) continue;
-    out.set(a.result.memAttr, { constant: a.result.memAttrName ?? a.result.prot, prot: a.result.prot });
+  const add = (memAttr: number | null, constant: string | null, prot: string | null, use: string) => {
+    if (memAttr === null || constant === null || prot === null) return;
+    const seen = out.get(memAttr);
+    out.set(memAttr, { constant, prot, usedFor: [...(seen?.usedFor ?? []), use] });
+  };
+  const ram = kvmStage2({ kernel: NEWEST_KERNEL, pfnIsMemory: true, vmaFlags: [], vmaMemType: 'MT_NORMAL', fwb, fault: 'write' });
+  if (ram.ok) add(ram.result.memAttr, ram.result.memAttrName, ram.result.prot, 'guest RAM');
+  for (const driver of VFIO_DRIVERS) {
+    const vma = vfioMmap({ kernel: NEWEST_KERNEL, driver });
+    if (!vma.ok) continue;
+    const { vmaFlags, memType } = vma.result;
+    const bar = kvmStage2({ kernel: NEWEST_KERNEL, pfnIsMemory: false, vmaFlags, vmaMemType: memType, fwb, fault: 'write' });
+    if (bar.ok) add(bar.result.memAttr, bar.result.memAttrName, bar.result.prot, driver);
   }
-  return out;
+  return new Map([...out].sort(([a], [b]) => a - b));
 }

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/a11y/noRedundantRoles: on a narrow screen the rows are laid out as cards (display: block), and browsers that drop a table's semantics then keep the explicit roles
 /**
  * The passthrough-BAR question side by side on arm64, x86 and RISC-V: for each guest mapping call,
  * what the hypervisor maps, what the guest asks for, what the CPU uses and who decided. Every cell is
@@ -6,12 +7,12 @@
 
 import Link from '@docusaurus/Link';
 import type { CompareRow } from '@site/src/model/index';
-import { compare, KERNEL_VERSIONS } from '@site/src/model/index';
+import { compare, GUEST_IOREMAPS, KERNEL_VERSIONS, NEWEST_KERNEL } from '@site/src/model/index';
 import { type ReactNode, useId, useMemo, useState } from 'react';
-import { exampleAnchor } from '../Example/anchor';
+import { defaultExampleHref } from '../ClaimsTable/select';
+import controls from '../shared/controls.module.css';
+import ScrollBox from '../shared/ScrollBox';
 import styles from './styles.module.css';
-
-const MAPPINGS = ['ioremap', 'ioremap_wc', 'ioremap_np', 'ioremap_cache'] as const;
 
 /** The example on the comparison page that shows each architecture's rule. */
 const ARCH_EXAMPLE = {
@@ -20,20 +21,49 @@ const ARCH_EXAMPLE = {
   riscv: 'beyond/riscv-guest-overrides',
 } as const satisfies Record<CompareRow['arch'], string>;
 
+const COLUMNS = ['Hypervisor maps', 'Guest asks for', 'CPU uses', 'Decided by', 'Sources'] as const;
+
+/** A data cell; on a narrow screen, where rows become cards, it shows its column's name. */
+function Cell({ label, className, children }: { label: string; className?: string; children: ReactNode }): ReactNode {
+  return (
+    <td role="cell" className={className}>
+      <span className={styles.cardLabel} aria-hidden="true">
+        {label}
+      </span>
+      {children}
+    </td>
+  );
+}
+
+/** Paths and identifiers may wrap after a slash or an underscore, so the column can stay narrow. */
+function breakable(label: string): ReactNode {
+  return label.split(/(?<=[/_])/).map((part, i, all) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one fixed string
+    <span key={i}>
+      {part}
+      {i < all.length - 1 && <wbr />}
+    </span>
+  ));
+}
+
 function Sources({ row }: { row: CompareRow }): ReactNode {
   return (
     <ul className={styles.sources}>
       {row.sources.map((source) => (
-        <li key={source.label}>{source.url ? <a href={source.url}>{source.label}</a> : source.label}</li>
+        <li key={source.label}>{source.url ? <a href={source.url}>{breakable(source.label)}</a> : breakable(source.label)}</li>
       ))}
     </ul>
   );
 }
 
-export default function CompareTable({ kernel: initialKernel = '6.17' }: { kernel?: string }): ReactNode {
+export default function CompareTable({ kernel: initialKernel = NEWEST_KERNEL }: { kernel?: string }): ReactNode {
   const [kernel, setKernel] = useState(initialKernel);
   const id = useId();
-  const results = useMemo(() => MAPPINGS.map((guestMapping) => ({ guestMapping, answer: compare({ guestMapping, kernel }) })), [kernel]);
+  const caption = `A guest driver maps a passthrough PCI BAR: what each architecture's KVM gives it (kernel ${kernel})`;
+  const results = useMemo(
+    () => GUEST_IOREMAPS.map((guestMapping) => ({ guestMapping, answer: compare({ guestMapping, kernel }) })),
+    [kernel],
+  );
   return (
     <div className={styles.wrap}>
       <p className={styles.controls}>
@@ -46,59 +76,60 @@ export default function CompareTable({ kernel: initialKernel = '6.17' }: { kerne
           ))}
         </select>
       </p>
-      <div className={styles.scroller}>
-        <table className={styles.table}>
-          <caption>A guest driver maps a passthrough PCI BAR: what each architecture's KVM gives it (kernel {kernel})</caption>
-          <thead>
-            <tr>
-              <th scope="col">Guest call</th>
-              <th scope="col">Architecture</th>
-              <th scope="col">Hypervisor maps</th>
-              <th scope="col">Guest asks for</th>
-              <th scope="col">CPU uses</th>
-              <th scope="col">Decided by</th>
-              <th scope="col">Sources</th>
+      {/* The caption is repeated outside the scrolling box so it wraps to the page, not to the table. */}
+      <p className={styles.caption} aria-hidden="true">
+        {caption}
+      </p>
+      <ScrollBox>
+        <table className={styles.table} role="table">
+          <caption className={controls.srOnly}>{caption}</caption>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">
+                Architecture
+              </th>
+              {COLUMNS.map((c) => (
+                <th key={c} scope="col" role="columnheader">
+                  {c}
+                </th>
+              ))}
             </tr>
           </thead>
-          <tbody>
-            {results.flatMap(({ guestMapping, answer }) => {
-              if (!answer.ok) {
-                return [
-                  <tr key={guestMapping}>
-                    <th scope="row">
-                      <code>{guestMapping}()</code>
+          {results.map(({ guestMapping, answer }) => (
+            <tbody key={guestMapping} role="rowgroup" data-mapping={guestMapping}>
+              <tr role="row" className={styles.groupRow}>
+                <th scope="rowgroup" colSpan={COLUMNS.length + 1} className={styles.group}>
+                  The guest calls <code>{guestMapping}()</code>
+                </th>
+              </tr>
+              {answer.ok ? (
+                answer.result.rows.map((row) => (
+                  <tr key={row.arch} role="row" data-arch={row.arch}>
+                    <th scope="row" role="rowheader" className={styles.arch}>
+                      {row.label}
                     </th>
-                    <td colSpan={6} role="alert">
-                      {answer.error.message}
-                    </td>
-                  </tr>,
-                ];
-              }
-              return answer.result.rows.map((row, i) => {
-                return (
-                  <tr key={`${guestMapping}-${row.arch}`} data-arch={row.arch} data-mapping={guestMapping}>
-                    {i === 0 && (
-                      <th scope="rowgroup" rowSpan={answer.result.rows.length}>
-                        <code>{guestMapping}()</code>
-                      </th>
-                    )}
-                    <td>{row.label}</td>
-                    <td>{row.hypervisorType ?? '—'}</td>
-                    <td>{row.guestType ?? '—'}</td>
-                    <td className={styles.effective}>
-                      <Link to={`#${exampleAnchor(ARCH_EXAMPLE[row.arch])}`}>{row.effective ?? '—'}</Link>
-                    </td>
-                    <td>{row.decidedBy ?? '—'}</td>
-                    <td className={styles.source}>
+                    <Cell label={COLUMNS[0]}>{row.hypervisorType ?? '—'}</Cell>
+                    <Cell label={COLUMNS[1]}>{row.guestType ?? '—'}</Cell>
+                    <Cell label={COLUMNS[2]} className={styles.effective}>
+                      <Link to={defaultExampleHref(ARCH_EXAMPLE[row.arch])}>{row.effective ?? '—'}</Link>
+                    </Cell>
+                    <Cell label={COLUMNS[3]}>{row.decidedBy ?? '—'}</Cell>
+                    <Cell label={COLUMNS[4]} className={styles.source}>
                       <Sources row={row} />
-                    </td>
+                    </Cell>
                   </tr>
-                );
-              });
-            })}
-          </tbody>
+                ))
+              ) : (
+                <tr role="row">
+                  <td role="cell" colSpan={COLUMNS.length + 1}>
+                    <span role="alert">{answer.error.message}</span>
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          ))}
         </table>
-      </div>
+      </ScrollBox>
     </div>
   );
 }

@@ -1,14 +1,16 @@
 /**
  * `<Example name="arm64/decode-normal-nc" />` in MDX: an example's code and its verified output.
  * The build-time plugin (src/doctest/remark-examples.ts) fills in `code` and `output` from the file,
- * so both are in the static HTML. After first paint the live editor (./Live, its own chunk) replaces
- * the static code; only pages that embed an example load it.
+ * so both are in the static HTML. After the page's `load` event, when the browser is idle, the live
+ * editor (./Live, its own chunk with CodeMirror) replaces the static code in the same layout (./Frame);
+ * only pages that embed an example load it, and it never counts toward a page's weight at `load`.
  */
 import { usePrismTheme } from '@docusaurus/theme-common';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import { type ComponentType, useEffect, useState } from 'react';
 import { exampleAnchor } from './anchor';
 import { codeTokens } from './Code';
+import { Frame } from './Frame';
 import type { LiveProps } from './Live';
 import styles from './styles.module.css';
 
@@ -21,17 +23,55 @@ export interface ExampleProps {
   readonly output?: string;
 }
 
+type Idle = Window & {
+  requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number;
+  cancelIdleCallback?: (h: number) => void;
+};
+
 function whenIdle(run: () => void): () => void {
-  const w = window as Window & {
-    requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number;
-    cancelIdleCallback?: (h: number) => void;
-  };
+  const w = window as Idle;
   if (w.requestIdleCallback && w.cancelIdleCallback) {
     const handle = w.requestIdleCallback(run, { timeout: 1500 });
     return () => w.cancelIdleCallback?.(handle);
   }
   const handle = window.setTimeout(run, 200);
   return () => window.clearTimeout(handle);
+}
+
+/** After the page's `load` event (at once if it has happened), then when the browser is idle. */
+function afterLoadWhenIdle(run: () => void): () => void {
+  if (document.readyState === 'complete') return whenIdle(run);
+  let cancelIdle: (() => void) | null = null;
+  const onLoad = () => {
+    cancelIdle = whenIdle(run);
+  };
+  window.addEventListener('load', onLoad, { once: true });
+  return () => {
+    window.removeEventListener('load', onLoad);
+    cancelIdle?.();
+  };
+}
+
+const STATIC_ACTIONS = [{ label: 'Run' }, { label: 'Copy' }, { label: 'Reset' }];
+
+/** The code as it looks before the editor loads: the editor's gutter and metrics, Prism's colours. */
+function StaticCode({ code, theme }: { code: string; theme: ReturnType<typeof usePrismTheme> }) {
+  const lines = code.split('\n').length;
+  const numberColour = theme.styles.filter((r) => r.types.includes('comment') && r.style.color).at(-1)?.style.color;
+  return (
+    <div className={styles.code} style={{ backgroundColor: theme.plain.backgroundColor, color: theme.plain.color }}>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a horizontally scrolling region must be reachable by keyboard (as Docusaurus's code blocks are) */}
+      <div className={styles.staticScroller} tabIndex={0}>
+        <div className={styles.staticGutter} aria-hidden="true" style={{ color: numberColour }}>
+          {Array.from({ length: lines }, (_, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: line numbers are positions
+            <div key={i}>{i + 1}</div>
+          ))}
+        </div>
+        <pre className={styles.staticCode}>{codeTokens(code, theme)}</pre>
+      </div>
+    </div>
+  );
 }
 
 export default function Example({ name, code, output }: ExampleProps) {
@@ -42,7 +82,7 @@ export default function Example({ name, code, output }: ExampleProps) {
   const [Live, setLive] = useState<ComponentType<LiveProps> | null>(null);
   useEffect(() => {
     let cancelled = false;
-    const cancel = whenIdle(() => {
+    const cancel = afterLoadWhenIdle(() => {
       import(/* webpackChunkName: "example-live" */ './Live').then(
         (m) => !cancelled && setLive(() => m.default),
         () => undefined, // The static code and output stay; nothing else depends on the editor.
@@ -65,17 +105,22 @@ export default function Example({ name, code, output }: ExampleProps) {
     );
   }
   return (
-    <figure id={anchor} className={styles.example} data-example={name}>
-      <figcaption className={styles.header}>
-        <span className={styles.file}>{file}</span>
-      </figcaption>
-      <div className={styles.code} style={{ backgroundColor: theme.plain.backgroundColor, color: theme.plain.color }}>
-        <pre className={styles.staticCode}>{codeTokens(code, theme)}</pre>
-      </div>
-      <div className={styles.outputLabel}>Output</div>
-      <pre className={styles.output} data-example-output="">
-        {output}
-      </pre>
-    </figure>
+    <div id={anchor}>
+      <figure className={styles.example} data-example={name}>
+        <Frame
+          file={file}
+          live={false}
+          actions={STATIC_ACTIONS}
+          code={<StaticCode code={code} theme={theme} />}
+          outputLabel="Output"
+          output={
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: scrolls horizontally, so it must be reachable by keyboard
+            <pre className={styles.output} data-example-output="" tabIndex={0}>
+              {output}
+            </pre>
+          }
+        />
+      </figure>
+    </div>
   );
 }

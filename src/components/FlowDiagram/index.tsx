@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import { useId } from 'react';
 import tones from '../shared/tones.module.css';
 import type { FlowDirection, FlowEdge, FlowLayout, FlowNode } from './layout';
-import { layoutFlow } from './layout';
+import { layoutFlow, minScale, rowFits } from './layout';
 import styles from './styles.module.css';
 
 export type { FlowEdge, FlowNode, FlowTone } from './layout';
@@ -55,7 +55,8 @@ function FlowSvg({ layout, title, desc, className }: { layout: FlowLayout; title
       viewBox={`0 0 ${layout.width} ${layout.height}`}
       role="img"
       aria-labelledby={`${id}-t ${id}-d`}
-      style={{ maxWidth: layout.width }}
+      // Shrinks with a narrow container, but never so far that text drops below MIN_TEXT_PX.
+      style={{ maxWidth: layout.width, minWidth: Math.ceil(layout.width * minScale(layout)) }}
     >
       <title id={`${id}-t`}>{title}</title>
       <desc id={`${id}-d`}>{desc}</desc>
@@ -76,7 +77,14 @@ function FlowSvg({ layout, title, desc, className }: { layout: FlowLayout; title
             {a.label
               .map((line, i) => ({ line, y: a.labelY + i * (horizontal ? 13 : 14) }))
               .map(({ line, y }) => (
-                <text key={y} x={a.labelX} y={y} textAnchor={horizontal ? 'middle' : 'start'} className={styles.edgeLabel}>
+                <text
+                  key={y}
+                  x={a.labelX}
+                  y={y}
+                  textAnchor={horizontal ? 'middle' : 'start'}
+                  className={styles.edgeLabel}
+                  style={{ fontSize: layout.labelSize }}
+                >
                   {line}
                 </text>
               ))}
@@ -112,16 +120,19 @@ export default function FlowDiagram({
   className,
 }: FlowDiagramProps): ReactNode {
   const desc = describeFlow(nodes, edges);
-  if (direction !== 'auto') {
+  const row = layoutFlow(nodes, edges, 'row');
+  const fixed = direction === 'auto' ? (rowFits(row) ? null : 'column') : direction;
+  if (fixed !== null) {
     return (
-      <figure className={clsx(styles.figure, className)}>
-        <FlowSvg layout={layoutFlow(nodes, edges, direction)} title={title} desc={desc} />
+      <figure className={clsx(styles.figure, styles.fixed, className)}>
+        <FlowSvg layout={fixed === 'row' ? row : layoutFlow(nodes, edges, 'column')} title={title} desc={desc} />
       </figure>
     );
   }
+  // Both pictures are in the HTML; a container query shows one (see styles.module.css).
   return (
     <figure className={clsx(styles.figure, className)}>
-      <FlowSvg layout={layoutFlow(nodes, edges, 'row')} title={title} desc={desc} className={styles.wide} />
+      <FlowSvg layout={row} title={title} desc={desc} className={styles.wide} />
       <FlowSvg layout={layoutFlow(nodes, edges, 'column')} title={title} desc={desc} className={styles.narrow} />
     </figure>
   );

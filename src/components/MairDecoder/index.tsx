@@ -1,9 +1,13 @@
 import { decodeMair } from '@site/src/model/index';
 import { type ReactNode, useId, useState } from 'react';
+import { attrsName } from '../shared/format';
 import styles from './styles.module.css';
 
-/** Parses what a reader types: 68, 0x44 or 0b01000100. */
-function parseByte(text: string): number | string {
+/**
+ * Reads what a reader types as a number: 68, 0x44 or 0b01000100. Whether the number is a MAIR byte
+ * (its range, its encoding) is the model's to say: decodeMair() answers with the field and the reason.
+ */
+function parseNumber(text: string): number | string {
   const t = text.trim().toLowerCase();
   const value = /^0x[0-9a-f]+$/.test(t)
     ? Number.parseInt(t.slice(2), 16)
@@ -13,7 +17,6 @@ function parseByte(text: string): number | string {
         ? Number(t)
         : Number.NaN;
   if (Number.isNaN(value)) return `"${text}" is not a number: type 68, 0x44 or 0b01000100`;
-  if (value > 255) return `${text} is out of range: a MAIR attribute field is one byte (0-255)`;
   return value;
 }
 
@@ -25,7 +28,7 @@ export default function MairDecoder({ initial = '0x44' }: { initial?: string }):
   const [featXS, setFeatXS] = useState(true);
   const [featMTE2, setFeatMTE2] = useState(true);
   const id = useId();
-  const parsed = parseByte(text);
+  const parsed = parseNumber(text);
   const answer = typeof parsed === 'number' ? decodeMair({ mair: parsed, featXS, featMTE2 }) : null;
   return (
     <section className={styles.decoder} aria-label="MAIR attribute byte decoder">
@@ -47,12 +50,13 @@ export default function MairDecoder({ initial = '0x44' }: { initial?: string }):
             <span className={styles.encoding}>
               0x{parsed.toString(16).padStart(2, '0').toUpperCase()} = 0b{bits(parsed).slice(0, 4)}_{bits(parsed).slice(4)}
             </span>
-            <strong>{answer.result.summary ?? 'Normal (inner and outer differ)'}</strong>
+            <strong>{attrsName(answer.result)}</strong>
             <span>{answer.result.explanation}</span>
           </>
         ) : (
-          <span className={styles.error}>
-            {answer?.error.code}: {answer?.error.message}
+          <span className={styles.error} data-testid="mair-error">
+            {answer?.error.code}
+            {answer?.error.field ? ` (${answer.error.field})` : ''}: {answer?.error.message}
           </span>
         )}
       </output>

@@ -3,10 +3,10 @@
  * from the result (or from decoding its stage-2 nibble with `decodeS2()`).
  */
 import type { ScenarioResult } from '../../model';
-import { decodeS2 } from '../../model';
+import { decodeS2, memoryClass, memoryClassOfName, s2MemoryClass } from '../../model';
 import { s2Name } from '../CombineMatrix/rows';
-import type { FlowEdge, FlowNode, FlowTone } from '../FlowDiagram/layout';
-import { attrsName, hexByte, hexNibble, memoryClassOf, memoryClassOfName } from '../shared/format';
+import type { FlowEdge, FlowNode } from '../FlowDiagram/layout';
+import { attrsName, hexByte, hexNibble } from '../shared/format';
 
 function stage2Node(r: ScenarioResult): FlowNode {
   const layer = 'KVM stage 2';
@@ -17,14 +17,8 @@ function stage2Node(r: ScenarioResult): FlowNode {
     return { layer, value: 'fault fails', detail: s2?.errno ?? 'no stage-2 entry', tone: 'error' };
   }
   const d = decodeS2({ memAttr: s2.memAttr, fwb: r.input.fwb });
-  let tone: FlowTone = 'neutral';
-  let value: string = s2.prot ?? '?';
-  if (d.ok) {
-    value = s2Name(d.result);
-    if (d.result.kind === 'Device') tone = 'device';
-    else if (d.result.kind === 'NormalNC' || (d.result.inner === 'NC' && d.result.outer === 'NC')) tone = 'nc';
-    else if (d.result.kind === 'ForceWB' || d.result.kind === 'Normal') tone = 'cacheable';
-  }
+  const value = d.ok ? s2Name(d.result) : (s2.prot ?? '?');
+  const tone = (d.ok ? s2MemoryClass(d.result) : null) ?? 'neutral';
   const name = s2.memAttrName ?? s2.prot ?? 'MemAttr';
   return { layer, value, detail: `${name} = ${hexNibble(s2.memAttr)}${r.input.fwb ? ' (FWB)' : ''}`, tone };
 }
@@ -48,7 +42,7 @@ export function scenarioFlow(r: ScenarioResult): { nodes: FlowNode[]; edges: Flo
     },
     r.effective === null
       ? { layer: 'Effective type', value: 'nothing mapped', tone: 'error' }
-      : { layer: 'Effective type', value: attrsName(r.effective), detail: `rule ${r.effective.rule}`, tone: memoryClassOf(r.effective) },
+      : { layer: 'Effective type', value: attrsName(r.effective), detail: `rule ${r.effective.rule}`, tone: memoryClass(r.effective) },
   ];
   const edges: FlowEdge[] = [{ label: `${r.input.fault} fault` }, { label: 'combined with' }, { label: 'combine()' }];
   return { nodes, edges };

@@ -5,11 +5,11 @@
 import clsx from 'clsx';
 import type { ReactNode } from 'react';
 import { useId, useMemo, useState } from 'react';
-import type { GuestMapping, ScenarioInput, VfioDriver } from '../../model';
-import { GUEST_MAPPINGS, KERNEL_VERSIONS, scenario, VFIO_DRIVERS } from '../../model';
+import type { GuestMapping, ScenarioInput, ScenarioLayer, VfioDriver } from '../../model';
+import { GUEST_MAPPINGS, KERNEL_VERSIONS, memoryClass, NEWEST_KERNEL, scenario, VFIO_DRIVERS } from '../../model';
 import FlowDiagram from '../FlowDiagram';
 import controls from '../shared/controls.module.css';
-import { attrsName, memoryClassOf } from '../shared/format';
+import { attrsName } from '../shared/format';
 import tones from '../shared/tones.module.css';
 import { scenarioFlow } from './flow';
 import styles from './styles.module.css';
@@ -20,17 +20,17 @@ export interface ScenarioBuilderProps {
   readonly kernels?: readonly string[];
 }
 
-const LAYER_LABEL: Record<string, string> = {
+const LAYER_LABEL = {
   'host-userspace': 'QEMU',
   vma: 'VMA',
   memslot: 'memslot',
   'kvm-stage2': 'KVM stage 2',
   'guest-stage1': 'guest stage 1',
   effective: 'effective',
-};
+} as const satisfies Record<ScenarioLayer, string>;
 
 export default function ScenarioBuilder({ initial = {}, kernels = KERNEL_VERSIONS }: ScenarioBuilderProps): ReactNode {
-  const [kernel, setKernel] = useState(initial.kernel ?? '6.9');
+  const [kernel, setKernel] = useState(initial.kernel ?? NEWEST_KERNEL);
   const [vfioDriver, setDriver] = useState<VfioDriver>(initial.vfioDriver ?? 'vfio-pci');
   const [guestMapping, setMapping] = useState<GuestMapping>(initial.guestMapping ?? 'ioremap_wc');
   const [fwb, setFwb] = useState(initial.fwb ?? false);
@@ -90,7 +90,7 @@ export default function ScenarioBuilder({ initial = {}, kernels = KERNEL_VERSION
               Effective type:{' '}
               {answer.result.effective ? (
                 <span
-                  className={clsx(styles.badge, tones.tone, tones[memoryClassOf(answer.result.effective)])}
+                  className={clsx(styles.badge, tones.tone, tones[memoryClass(answer.result.effective)])}
                   data-testid="scenario-effective"
                 >
                   {attrsName(answer.result.effective)}
@@ -110,7 +110,7 @@ export default function ScenarioBuilder({ initial = {}, kernels = KERNEL_VERSION
               <ol>
                 {answer.result.steps.map((s) => (
                   <li key={`${s.layer}:${s.text}`}>
-                    <span className={styles.layerTag}>{LAYER_LABEL[s.layer] ?? s.layer}</span> {s.text}
+                    <span className={styles.layerTag}>{LAYER_LABEL[s.layer]}</span> {s.text}
                   </li>
                 ))}
               </ol>

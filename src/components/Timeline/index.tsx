@@ -1,17 +1,27 @@
 /**
  * What a device may observe when a driver uses an accessor on a memory type: the CPU's program in
  * order, then each outcome the architecture allows as the device sees it, with hazards marked. All
- * from `access()`; the initial choice is rendered at build time.
+ * from `access()`: the initial choice is rendered at build time, later ones are computed in a worker
+ * (./access-client.ts), so a control never waits for the enumeration.
  */
 import clsx from 'clsx';
 import type { ReactNode } from 'react';
-import { useId, useMemo, useState } from 'react';
-import type { Accessor, MemoryTypeName, ProgramJudgement } from '../../model';
-import { ACCESSOR_KERNELS, ACCESSORS, access, BUS_MEMORY_TYPES, HAZARD_MEANING } from '../../model';
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { Accessor, AccessResult, MemoryTypeName, Answer as ModelAnswer, ProgramJudgement } from '../../model';
+import {
+  ACCESSOR_INFO,
+  ACCESSOR_KERNELS,
+  ACCESSORS,
+  access,
+  BUS_MEMORY_TYPES,
+  HAZARD_MEANING,
+  memoryClassOfName,
+  NEWEST_KERNEL,
+} from '../../model';
 import controls from '../shared/controls.module.css';
-import { memoryClassOfName } from '../shared/format';
 import tones from '../shared/tones.module.css';
-import { COPY_SIZES, FIRST_OUTCOMES, transactionDescription, transactionLabel } from './labels';
+import { AccessClient, accessKey } from './access-client';
+import { accessInput, copySizes, FIRST_OUTCOMES, transactionDescription, transactionLabel, writesHeadline } from './labels';
 import styles from './styles.module.css';
 
 export interface TimelineProps {
@@ -22,12 +32,10 @@ export interface TimelineProps {
   readonly bytes?: number;
 }
 
-const isCopy = (a: Accessor) => a.includes('copy') || a === 'memcpy_toio';
-
 export default function Timeline({
   accessor: a0 = 'writel',
   memoryType: m0 = 'Normal-NC',
-  kernel: k0 = '6.10',
+  kernel: k0 = NEWEST_KERNEL,
   bytes: b0 = 64,
 }: TimelineProps): ReactNode {
   const [accessor, setAccessor] = useState<Accessor>(a0);
@@ -35,14 +43,34 @@ export default function Timeline({
   const [kernel, setKernel] = useState(k0);
   const [bytes, setBytes] = useState(b0);
   const id = useId();
-  const copy = isCopy(accessor);
-  const answer = useMemo(
-    () => access(copy ? { accessor, memoryType, kernel, bytes } : { accessor, memoryType, kernel }),
-    [accessor, memoryType, kernel, bytes, copy],
-  );
+  const input = useMemo(() => accessInput(accessor, memoryType, kernel, bytes), [accessor, memoryType, kernel, bytes]);
+  const key = accessKey(input);
+  // The first answer is computed while rendering (at build time, and again to hydrate); later ones
+  // come from the worker, and the last answer stays on screen, marked busy, until the new one is in.
+  const [shown, setShown] = useState(() => ({ key, answer: access(input) }));
+  const client = useRef<AccessClient | null>(null);
+  const worker = () => {
+    client.current ??= new AccessClient();
+    return client.current;
+  };
+  useEffect(() => {
+    if (shown.key === key) return;
+    let current = true;
+    void worker()
+      .ask(input)
+      .then((answer) => {
+        if (current) setShown({ key, answer });
+      });
+    return () => {
+      current = false;
+    };
+  });
+  useEffect(() => () => client.current?.dispose(), []);
+  const answer = shown.key === key ? shown.answer : (client.current?.cached(input) ?? shown.answer);
+  const busy = shown.key !== key && client.current?.cached(input) === undefined;
 
   return (
-    <section className={controls.panel} aria-labelledby={`${id}-h`}>
+    <section className={controls.panel} aria-labelledby={`${id}-h`} onFocus={() => worker().warm()} onPointerEnter={() => worker().warm()}>
       <h3 id={`${id}-h`} className={controls.srOnly}>
         Transaction timeline
       </h3>
@@ -82,11 +110,11 @@ export default function Timeline({
             ))}
           </select>
         </label>
-        {copy && (
+        {input.bytes !== undefined && (
           <label>
             Bytes copied
-            <select value={bytes} onChange={(e) => setBytes(Number(e.currentTarget.value))}>
-              {COPY_SIZES.map((x) => (
+            <select value={input.bytes} onChange={(e) => setBytes(Number(e.currentTarget.value))}>
+              {copySizes(ACCESSOR_INFO[accessor].element).map((x) => (
                 <option key={x} value={x}>
                   {x}
                 </option>
@@ -95,47 +123,57 @@ export default function Timeline({
           </label>
         )}
       </fieldset>
-      <div role="status" aria-live="polite">
-        {answer.ok ? (
-          <>
-            <p className={styles.summary}>
-              <span className={clsx(styles.verdict, answer.result.correct ? styles.good : styles.bad)} data-testid="timeline-verdict">
-                {answer.result.correct ? 'correct' : 'not correct'}
-              </span>{' '}
-              {accessor}() on <span className={clsx(styles.type, tones.tone, tones[memoryClassOfName(memoryType)])}>{memoryType}</span>
-              {answer.result.cost !== null && (
-                <>
-                  {' '}
-                  — writes reaching the device:{' '}
-                  {answer.result.transactions.min === answer.result.transactions.max
-                    ? answer.result.transactions.min
-                    : `${answer.result.transactions.min} to ${answer.result.transactions.max}`}
-                </>
-              )}
-            </p>
-            {answer.result.hazards.length > 0 && (
-              <ul className={styles.hazardList} aria-label="Hazards in allowed outcomes">
-                {answer.result.hazards.map((h) => (
-                  <li key={h}>
-                    <span className={styles.hazard}>{h}</span> {HAZARD_MEANING[h]}
-                  </li>
-                ))}
-              </ul>
-            )}
-            {answer.result.programs.map((p) => (
-              <ProgramLanes key={p.name} program={p} />
-            ))}
-          </>
-        ) : (
-          <p className={clsx(styles.error, tones.tone, tones.error)} data-testid="timeline-error">
-            <strong>{answer.error.code}</strong>
-            {answer.error.field ? ` (${answer.error.field})` : ''}: {answer.error.message}
-          </p>
-        )}
+      <div role="status" aria-live="polite" aria-busy={busy} className={styles.result} data-busy={busy}>
+        {busy && <p className={styles.computing}>computing…</p>}
+        <Answer answer={answer} />
       </div>
     </section>
   );
 }
+
+/**
+ * The model's answer, drawn; memoised on the answer, so marking the panel busy or changing a control
+ * redraws nothing until the new answer is in.
+ */
+const Answer = memo(function Answer({ answer }: { answer: ModelAnswer<AccessResult> }): ReactNode {
+  if (!answer.ok) {
+    return (
+      <p className={clsx(styles.error, tones.tone, tones.error)} data-testid="timeline-error">
+        <strong>{answer.error.code}</strong>
+        {answer.error.field ? ` (${answer.error.field})` : ''}: {answer.error.message}
+      </p>
+    );
+  }
+  const r = answer.result;
+  const headline = writesHeadline(r);
+  return (
+    <>
+      <p className={styles.summary}>
+        <span className={clsx(styles.verdict, r.correct ? styles.good : styles.bad)} data-testid="timeline-verdict">
+          {r.correct ? 'correct' : 'not correct'}
+        </span>{' '}
+        {r.accessor}() on <span className={clsx(styles.type, tones.tone, tones[memoryClassOfName(r.memoryType)])}>{r.memoryType}</span>
+      </p>
+      {headline !== null && (
+        <p className={styles.headline} data-testid="timeline-writes">
+          {headline}
+        </p>
+      )}
+      {r.hazards.length > 0 && (
+        <ul className={styles.hazardList} aria-label="Hazards in allowed outcomes">
+          {r.hazards.map((h) => (
+            <li key={h}>
+              <span className={styles.hazard}>{h}</span> {HAZARD_MEANING[h]}
+            </li>
+          ))}
+        </ul>
+      )}
+      {r.programs.map((p) => (
+        <ProgramLanes key={p.name} program={p} />
+      ))}
+    </>
+  );
+});
 
 /** Pairs each item with its position: arrival order is what identifies a transaction in an outcome. */
 function numbered<T>(item: T, n: number): [number, T] {

@@ -2,7 +2,8 @@
  * Text for the timeline's chips, from `access()` timeline data. Pure: it spells what the model
  * returned and decides nothing.
  */
-import type { TimelineTransaction } from '../../model';
+import type { AccessInput, Accessor, AccessResult, MemoryTypeName, TimelineTransaction } from '../../model';
+import { ACCESSOR_INFO, HAZARD_MEANING } from '../../model';
 
 /** `W 0x0 +4` style: direction, offset, size in bytes. */
 export function transactionLabel(t: TimelineTransaction): string {
@@ -16,8 +17,39 @@ export function transactionDescription(t: TimelineTransaction): string {
   return `${t.kind} of ${t.size} byte${t.size === 1 ? '' : 's'} at offset 0x${t.offset.toString(16)}${from}${flags.length > 0 ? ` (${flags.join(', ')})` : ''}`;
 }
 
-/** Copy sizes offered for the copy accessors: small multiples of the largest element (8 bytes). */
-export const COPY_SIZES = [8, 16, 32, 64, 128] as const;
+/**
+ * Copy sizes offered for a copy accessor of `element`-byte elements: 1 to 16 times a base of 8 bytes
+ * (one 64-bit store) or the element, whichever is larger, so every size is a whole number of elements.
+ */
+export function copySizes(element: number): number[] {
+  const base = Math.max(8, element);
+  return [1, 2, 4, 8, 16].map((k) => k * base);
+}
+
+/**
+ * The question the timeline's controls ask: `bytes` only for a copy accessor (ACCESSOR_INFO), and
+ * then a size it can copy (the chosen one if it is offered for this accessor, else the fourth).
+ */
+export function accessInput(accessor: Accessor, memoryType: MemoryTypeName, kernel: string, bytes: number): AccessInput {
+  const info = ACCESSOR_INFO[accessor];
+  if (!info.copy) return { accessor, memoryType, kernel };
+  const sizes = copySizes(info.element);
+  return { accessor, memoryType, kernel, bytes: sizes.includes(bytes) ? bytes : (sizes[3] ?? info.element) };
+}
+
+/**
+ * The timeline's headline: how many write transactions one call, on its own, puts on the bus, as the
+ * model counts them (`transactions`, repeats not counted), best and worst case. Null for a read.
+ */
+export function writesHeadline(r: AccessResult): string | null {
+  if (ACCESSOR_INFO[r.accessor].direction !== 'write') return null;
+  const call = `one ${r.accessor}()${ACCESSOR_INFO[r.accessor].copy ? ` of ${r.bytes} bytes` : ''} on its own`;
+  const { min, max } = r.transactions;
+  const writes = (n: number) => `${n} write${n === 1 ? '' : 's'}`;
+  const count = min === max ? `${writes(min)} in every outcome` : `best case ${writes(min)}, worst case ${writes(max)}`;
+  const repeats = r.hazards.includes('repeat') ? `; on ${r.memoryType}, ${HAZARD_MEANING.repeat} in some outcomes` : '';
+  return `Writes reaching the device for ${call}: ${count} (not counting repeats${repeats}).`;
+}
 
 /** The outcomes shown before the reader asks for more. */
 export const FIRST_OUTCOMES = 4;

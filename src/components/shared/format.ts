@@ -1,8 +1,8 @@
 /**
  * Small, pure formatting helpers shared by the picture components. They only name what the model
- * computed (hex spelling, a colour class for a result); they never decide a fact.
+ * computed (hex spelling, short and long type names); they never decide a fact.
  */
-import type { CombineResult, FlatAttrs, MemoryTypeName } from '../../model';
+import type { CombineResult, FlatAttrs, MemoryClass } from '../../model';
 
 /** `0x04`-style spelling of a MAIR byte (two hex digits, upper case). */
 export function hexByte(value: number): string {
@@ -14,25 +14,10 @@ export function hexNibble(value: number): string {
   return `0x${value.toString(16).toUpperCase()}`;
 }
 
-/**
- * The colour class of a memory type, used for cells, boxes and badges: every Device type, Normal
- * Non-cacheable on both sides, or anything with a cacheable side.
- */
-export type MemoryClass = 'device' | 'nc' | 'cacheable';
-
-export function memoryClassOf(attrs: Pick<FlatAttrs, 'memoryType' | 'inner' | 'outer'>): MemoryClass {
-  if (attrs.memoryType !== 'Normal') return 'device';
-  return attrs.inner === 'NC' && attrs.outer === 'NC' ? 'nc' : 'cacheable';
-}
-
-export function memoryClassOfName(name: MemoryTypeName): MemoryClass {
-  if (name.startsWith('Device-')) return 'device';
-  return name === 'Normal-NC' ? 'nc' : 'cacheable';
-}
-
+/** The legend's name for each of the model's memory classes (memoryClass()). */
 export const MEMORY_CLASS_LABEL = {
   device: 'Device',
-  nc: 'Normal Non-cacheable',
+  'non-cacheable': 'Normal Non-cacheable',
   cacheable: 'Normal, cacheable on a side',
 } as const satisfies Record<MemoryClass, string>;
 

@@ -1,17 +1,18 @@
 /**
- * The arm64 operations of the public API (CONTRACT.md `combine`, plus the decoders the CLI exposes):
- * check the input, decode raw encodings at the edge, and flatten typed results into the contract's
- * JSON shape.
+ * The arm64 operations of the public API (CONTRACT.md `combine`, plus the decoders the CLI exposes),
+ * the JSON-facing wrappers around the Arm rules (mair.ts, stage2.ts, combine.ts): check the input,
+ * decode raw encodings at the edge, and flatten typed results into the contract's JSON shape.
  */
+import type { Fields } from '../input';
 import { booleanField, enumField, fieldsOf, integerField } from '../input';
 import type { Answer } from '../result';
-import { fail, guarded, ok } from '../result';
-import type { CombineRule } from './combine';
-import { combineAttrs } from './combine';
+import { fail, guarded, InputError, ok } from '../result';
+import type { CombineOptions, CombineRule } from './combine';
+import { s2TranslateMemAttrs } from './combine';
 import type { MairFault } from './mair';
-import { decodeMair as decodeMairByte } from './mair';
-import { decodeS2MemAttr, describeS2 } from './stage2';
-import type { AllocHint, Cacheability, CacheSide, DeviceType, MemAttrs, MemoryTypeName, S2Attrs, Shareability } from './types';
+import { mairByteHex, s1DecodeMemAttrs } from './mair';
+import { describeS2, s2DecodeMemAttrs } from './stage2';
+import type { AllocHint, Cacheability, CacheSide, DeviceType, MemAttrs, MemoryTypeName, S1Attrs, S2Attrs, Shareability } from './types';
 import { memoryTypeNameOf, SHAREABILITIES } from './types';
 
 /** Memory attributes flattened as the contract names them. */
@@ -47,14 +48,19 @@ export interface CombineInput {
   readonly s1EffectiveSh?: boolean;
 }
 
-export interface DecodeMairInput {
-  readonly mair: number;
-  readonly featXS?: boolean;
-  readonly featMTE2?: boolean;
-}
+/**
+ * One attribute byte (`mair`), or MAIR_EL1 as the register is read (`mairAttrs`, the eight Attr<n>
+ * bytes with Attr0 first, and the descriptor's `attrIndx`): exactly one of the two forms.
+ */
+export type DecodeMairInput =
+  | { readonly mair: number; readonly featXS?: boolean; readonly featMTE2?: boolean }
+  | { readonly mairAttrs: readonly number[]; readonly attrIndx: number; readonly featXS?: boolean; readonly featMTE2?: boolean };
 
 export interface DecodeMairResult extends FlatAttrs {
+  /** The attribute byte decoded (with `mairAttrs`, the one `attrIndx` selects). */
   readonly mair: number;
+  /** The slot selected, when the input was `mairAttrs` with `attrIndx`. */
+  readonly attrIndx?: number;
   readonly explanation: string;
 }
 
@@ -74,7 +80,7 @@ export interface DecodeS2Result {
   readonly explanation: string;
 }
 
-export function flatten(attrs: MemAttrs): FlatAttrs {
+function flatten(attrs: MemAttrs): FlatAttrs {
   if (attrs.kind === 'Device') {
     return {
       memoryType: attrs.device,
@@ -106,11 +112,18 @@ export function flatten(attrs: MemAttrs): FlatAttrs {
 
 function mairFaultAnswer<T>(byte: number, fault: MairFault, field: string): Answer<T> {
   const what = fault.kind === 'needs-feature' ? `needs ${fault.feature}` : 'UNPREDICTABLE';
-  return fail({
-    code: 'RESERVED',
-    field,
-    message: `MAIR byte 0x${byte.toString(16).padStart(2, '0').toUpperCase()} ${what}: ${fault.why}`,
-  });
+  return fail({ code: 'RESERVED', field, message: `MAIR byte ${mairByteHex(byte)} ${what}: ${fault.why}` });
+}
+
+/**
+ * The core of `combine` over decoded attributes (s1DecodeMemAttrs, s2DecodeMemAttrs), in the
+ * contract's result shape. No input checks: for callers inside the model that hold decoded values.
+ */
+export function combineDecoded(s1: S1Attrs, s2: S2Attrs, options?: CombineOptions): CombineResult {
+  const c = s2TranslateMemAttrs(s1, s2, options);
+  // Object.assign rather than a spread with more keys after it: on Node 20 that spread is ~20x slower,
+  // and batch mode calls this for every line. Same keys, same order.
+  return Object.assign(flatten(c.attrs), { shareability: c.shareability, rule: c.rule, explanation: c.explanation });
 }
 
 const COMBINE_FIELDS = ['s1Mair', 's2MemAttr', 'fwb', 's1Sh', 's2Sh', 'featXS', 'featMTE2', 's2FnXS', 's1EffectiveSh'] as const;
@@ -136,55 +149,107 @@ export function combine(input: CombineInput): Answer<CombineResult> {
         message: 's2FnXS (descriptor bit 11) exists only with FEAT_XS; it cannot be set when featXS is false',
       });
     }
-    const s1 = decodeMairByte(s1Mair, features);
+    const s1 = s1DecodeMemAttrs(s1Mair, features);
     if (!s1.ok) return mairFaultAnswer(s1Mair, s1.fault, 's1Mair');
-    const s2 = decodeS2MemAttr(s2MemAttr, fwb);
-    const result = (s2attrs: S2Attrs): CombineResult => {
-      const c = combineAttrs(s1.attrs, s2attrs, options);
-      return { ...flatten(c.attrs), shareability: c.shareability, rule: c.rule, explanation: c.explanation };
-    };
+    const s2 = s2DecodeMemAttrs(s2MemAttr, fwb);
+    const result = (s2attrs: S2Attrs): CombineResult => combineDecoded(s1.attrs, s2attrs, options);
     if (!s2.ok) {
-      const alternatives = s2.reserved.permittedMemAttr ?? [];
-      const message =
-        alternatives.length > 0
-          ? `stage-2 ${s2.reserved.why}; the permitted outcomes behave as MemAttr ${alternatives.map((v) => `0x${v.toString(16).toUpperCase()}`).join(', ')}`
-          : `stage-2 ${s2.reserved.why}`;
-      if (alternatives.length === 0) return fail({ code: 'RESERVED', field: 's2MemAttr', message });
-      return fail({ code: 'RESERVED', field: 's2MemAttr', message, permitted: distinctOutcomes(alternatives, fwb, result) });
+      const { why, permitted } = s2.reserved;
+      if (permitted === undefined) return fail({ code: 'RESERVED', field: 's2MemAttr', message: `stage-2 ${why}` });
+      const values = permitted.map((p) => `0x${p.memAttr.toString(16).toUpperCase()}`).join(', ');
+      return fail({
+        code: 'RESERVED',
+        field: 's2MemAttr',
+        message: `stage-2 ${why}; the permitted outcomes behave as MemAttr ${values}`,
+        permitted: distinctOutcomes(permitted, result),
+      });
     }
     return ok(result(s2.attrs));
   });
 }
 
+/** Every attribute of a combined result: all its keys but the rule and the explanation. */
+const OUTCOME_KEYS = [
+  'memoryType',
+  'inner',
+  'outer',
+  'innerAlloc',
+  'outerAlloc',
+  'innerTransient',
+  'outerTransient',
+  'xs',
+  'tagged',
+  'summary',
+  'shareability',
+] as const satisfies readonly Exclude<keyof CombineResult, 'rule' | 'explanation'>[];
+
 /**
  * The distinct outcomes of a CONSTRAINED UNPREDICTABLE stage-2 value: each permitted MemAttr is
  * combined, and outcomes that agree in every attribute are listed once with the values giving them.
  */
-function distinctOutcomes(alternatives: readonly number[], fwb: boolean, result: (s2: S2Attrs) => CombineResult) {
+function distinctOutcomes(permitted: readonly { memAttr: number; attrs: S2Attrs }[], result: (s2: S2Attrs) => CombineResult) {
   const byKey = new Map<string, CombineResult & { asMemAttr: number[] }>();
-  for (const v of alternatives) {
-    const alt = decodeS2MemAttr(v, fwb);
-    if (!alt.ok) throw new Error(`permitted MemAttr 0x${v.toString(16)} does not decode`);
-    const r = result(alt.attrs);
-    const { rule: _rule, explanation: _explanation, ...attrs } = r;
-    const key = JSON.stringify(attrs);
+  for (const { memAttr, attrs: s2 } of permitted) {
+    const r = result(s2);
+    // Outcomes agree when every attribute does (the rule and its explanation may differ).
+    const key = JSON.stringify(OUTCOME_KEYS.map((k) => r[k]));
     const seen = byKey.get(key);
-    if (seen) seen.asMemAttr.push(v);
-    else byKey.set(key, { ...r, asMemAttr: [v] });
+    if (seen) seen.asMemAttr.push(memAttr);
+    else byKey.set(key, Object.assign(r, { asMemAttr: [memAttr] }));
   }
   return [...byKey.values()];
 }
 
-/** Decode one MAIR attribute byte (the `decode-mair` command). */
+/** The eight attribute bytes of `mairAttrs`, each checked and named by its slot. */
+function mairAttrsField(register: unknown): readonly number[] {
+  if (!Array.isArray(register) || register.length !== 8) {
+    const got = Array.isArray(register) ? `${register.length} entries` : typeof register;
+    throw new InputError('mairAttrs', `mairAttrs must be an array of the 8 MAIR_EL1 attribute bytes, Attr0 first; got ${got}`);
+  }
+  return register.map((value: unknown, i) => integerField({ [`mairAttrs[${i}]`]: value }, `mairAttrs[${i}]`, 0, 255));
+}
+
+/**
+ * The byte to decode and the field that holds it, from either input form of `decodeMair`. Each field
+ * given is checked first, so a bad value is reported on its own field; then the combination.
+ */
+function selectedMairAttr(f: Fields): { byte: number; field: string; attrIndx?: number } {
+  const mair = f.mair === undefined ? undefined : integerField(f, 'mair', 0, 255);
+  const register = f.mairAttrs === undefined ? undefined : mairAttrsField(f.mairAttrs);
+  const attrIndx = f.attrIndx === undefined ? undefined : integerField(f, 'attrIndx', 0, 7);
+  if (register === undefined) {
+    if (attrIndx !== undefined)
+      throw new InputError('attrIndx', 'attrIndx selects one of mairAttrs: give mairAttrs with it, or mair alone');
+    if (mair === undefined) {
+      throw new InputError(
+        'mair',
+        'mair is required (an attribute byte, 0-255), or else mairAttrs (the 8 MAIR_EL1 attribute bytes, Attr0 first) with attrIndx (0-7)',
+      );
+    }
+    return { byte: mair, field: 'mair' };
+  }
+  if (mair !== undefined) {
+    throw new InputError('mairAttrs', 'give either mair (one attribute byte) or mairAttrs with attrIndx (the whole MAIR_EL1), not both');
+  }
+  if (attrIndx === undefined)
+    throw new InputError('attrIndx', 'attrIndx is required with mairAttrs (an integer from 0 to 7, the slot to decode)');
+  return { byte: register[attrIndx] as number, field: `mairAttrs[${attrIndx}]`, attrIndx };
+}
+
+/**
+ * Decode one MAIR attribute byte (the `decode-mair` command): given as `mair`, or selected from the
+ * whole MAIR_EL1 by `attrIndx` (S1DecodeMemAttrs of MAIR_EL1.Attr<AttrIndx>).
+ */
 export function decodeMair(input: DecodeMairInput): Answer<DecodeMairResult> {
   return guarded(() => {
-    const f = fieldsOf(input, ['mair', 'featXS', 'featMTE2']);
-    const mair = integerField(f, 'mair', 0, 255);
+    const f = fieldsOf(input, ['mair', 'mairAttrs', 'attrIndx', 'featXS', 'featMTE2']);
+    const { byte, field, attrIndx } = selectedMairAttr(f);
     const features = { featXS: booleanField(f, 'featXS', true), featMTE2: booleanField(f, 'featMTE2', true) };
-    const d = decodeMairByte(mair, features);
-    if (!d.ok) return mairFaultAnswer(mair, d.fault, 'mair');
+    const d = s1DecodeMemAttrs(byte, features);
+    if (!d.ok) return mairFaultAnswer(byte, d.fault, field);
     const flat = flatten(d.attrs);
-    return ok({ mair, ...flat, explanation: explainS1(d.attrs) });
+    if (attrIndx === undefined) return ok({ mair: byte, ...flat, explanation: explainS1(d.attrs) });
+    return ok({ mair: byte, attrIndx, ...flat, explanation: `MAIR_EL1.Attr${attrIndx} = ${mairByteHex(byte)}: ${explainS1(d.attrs)}` });
   });
 }
 
@@ -206,18 +271,11 @@ export function decodeS2(input: DecodeS2Input): Answer<DecodeS2Result> {
     const f = fieldsOf(input, ['memAttr', 'fwb']);
     const memAttr = integerField(f, 'memAttr', 0, 15);
     const fwb = booleanField(f, 'fwb', false);
-    const d = decodeS2MemAttr(memAttr, fwb);
+    const d = s2DecodeMemAttrs(memAttr, fwb);
     if (!d.ok) {
-      const permitted = d.reserved.permittedMemAttr?.map((v) => {
-        const alt = decodeS2MemAttr(v, fwb);
-        if (!alt.ok) throw new Error(`permitted MemAttr 0x${v.toString(16)} does not decode`);
-        return flattenS2(v, alt.attrs);
-      });
-      return fail(
-        permitted
-          ? { code: 'RESERVED', field: 'memAttr', message: d.reserved.why, permitted }
-          : { code: 'RESERVED', field: 'memAttr', message: d.reserved.why },
-      );
+      const { why, permitted } = d.reserved;
+      if (permitted === undefined) return fail({ code: 'RESERVED', field: 'memAttr', message: why });
+      return fail({ code: 'RESERVED', field: 'memAttr', message: why, permitted: permitted.map((p) => flattenS2(p.memAttr, p.attrs)) });
     }
     return ok(flattenS2(memAttr, d.attrs));
   });

@@ -7,35 +7,42 @@ import type { Cacheability, S2Attrs } from './types';
 import { deviceFromBits } from './types';
 
 /** A reserved stage-2 encoding, with the values the architecture lets the hardware use instead. */
-export interface S2Reserved {
+interface S2Reserved {
   readonly why: string;
   /**
    * FWB off, inner field 0b00: CONSTRAINED UNPREDICTABLE (Unpredictable_S2RESMEMATTR) between NC,
-   * WT and WB, so the nibble behaves as one of these defined MemAttr values. Absent when the
-   * outcomes cannot be enumerated (FWB reserved values).
+   * WT and WB, so the nibble behaves as one of these defined MemAttr values, decoded. Absent when
+   * the outcomes cannot be enumerated (FWB reserved values).
    */
-  readonly permittedMemAttr?: readonly number[];
+  readonly permitted?: readonly { readonly memAttr: number; readonly attrs: S2Attrs }[];
 }
 
-export type S2Decode = { readonly ok: true; readonly attrs: S2Attrs } | { readonly ok: false; readonly reserved: S2Reserved };
+type S2Decode = { readonly ok: true; readonly attrs: S2Attrs } | { readonly ok: false; readonly reserved: S2Reserved };
 
-const CACHE_FIELD: Record<1 | 2 | 3, Cacheability> = { 1: 'NC', 2: 'WT', 3: 'WB' };
-const OUTER_NAME: Record<1 | 2 | 3, string> = { 1: 'Non-cacheable', 2: 'Write-Through', 3: 'Write-Back' };
+/** S2DecodeCacheability: the two-bit outer or inner field of a Normal MemAttr (0b00 is reserved). */
+const CACHE_FIELD = { 1: 'NC', 2: 'WT', 3: 'WB' } as const satisfies Record<1 | 2 | 3, Cacheability>;
+const OUTER_NAME = { 1: 'Non-cacheable', 2: 'Write-Through', 3: 'Write-Back' } as const satisfies Record<1 | 2 | 3, string>;
 
-/** Decode a stage-2 MemAttr nibble (0-15; the caller checks the range). */
-export function decodeS2MemAttr(memAttr: number, fwb: boolean): S2Decode {
+/**
+ * S2DecodeMemAttrs (FWB off), or the stage-2 half of AArch64.S2ApplyFWBMemAttrs (FWB on): decode a
+ * MemAttr nibble (0-15; the caller checks the range), or say why it is reserved.
+ */
+export function s2DecodeMemAttrs(memAttr: number, fwb: boolean): S2Decode {
   if (!fwb) {
     const outerField = (memAttr >> 2) & 3;
     const innerField = memAttr & 3;
     if (outerField === 0) return { ok: true, attrs: { fwb: false, kind: 'Device', device: deviceFromBits(innerField) } };
     const outerKey = outerField as 1 | 2 | 3;
     if (innerField === 0) {
-      const base = memAttr & 0b1100;
+      const outer = CACHE_FIELD[outerKey];
       return {
         ok: false,
         reserved: {
           why: `MemAttr 0x${memAttr.toString(16).toUpperCase()} is Outer ${OUTER_NAME[outerKey]} with inner field 0b00, which is reserved: the inner cacheability is CONSTRAINED UNPREDICTABLE (NC, WT or WB)`,
-          permittedMemAttr: [base | 1, base | 2, base | 3],
+          permitted: ([1, 2, 3] as const).map((inner) => ({
+            memAttr: memAttr | inner,
+            attrs: { fwb: false, kind: 'Normal', outer, inner: CACHE_FIELD[inner] },
+          })),
         },
       };
     }

@@ -16,6 +16,7 @@ export type Cacheability = (typeof CACHEABILITIES)[number];
 export const ALLOC_HINTS = ['No', 'WA', 'RA', 'RWA'] as const;
 export type AllocHint = (typeof ALLOC_HINTS)[number];
 
+/** Shareability domains, narrowest first. */
 export const SHAREABILITIES = ['NSH', 'ISH', 'OSH'] as const;
 export type Shareability = (typeof SHAREABILITIES)[number];
 
@@ -58,27 +59,19 @@ export type S2Attrs =
   | { readonly fwb: true; readonly kind: 'ForceWB' }
   | { readonly fwb: true; readonly kind: 'AsStage1' };
 
-/** Strictness rank: higher is stricter. Device beats Normal; among Normal sides NC > WT > WB. */
-export const DEVICE_STRICTNESS = {
-  'Device-nGnRnE': 3,
-  'Device-nGnRE': 2,
-  'Device-nGRE': 1,
-  'Device-GRE': 0,
-} as const satisfies Record<DeviceType, number>;
-
-export const CACHE_STRICTNESS = { NC: 2, WT: 1, WB: 0 } as const satisfies Record<Cacheability, number>;
-
-export const SHAREABILITY_RANK = { OSH: 2, ISH: 1, NSH: 0 } as const satisfies Record<Shareability, number>;
-
 /** The Device type named by a two-bit dd field (MAIR 0b0000dd00, stage-2 MemAttr 0b00dd). */
 export function deviceFromBits(dd: number): DeviceType {
-  const type = DEVICE_TYPES[dd & 3];
-  if (type === undefined) throw new RangeError(`dd out of range: ${dd}`);
-  return type;
+  return DEVICE_TYPES[(dd & 3) as 0 | 1 | 2 | 3];
 }
 
+/** The two-bit dd field that names a Device type (the inverse of deviceFromBits). */
 export function deviceBits(type: DeviceType): number {
-  return 3 - DEVICE_STRICTNESS[type];
+  return DEVICE_TYPES.indexOf(type);
+}
+
+/** Normal inner and outer Write-Back: the type whose XS is 0 in S1DecodeMemAttrs and S2CombineS1MemAttrs. */
+export function isWbBoth(inner: CacheSide, outer: CacheSide): boolean {
+  return inner.cacheability === 'WB' && outer.cacheability === 'WB';
 }
 
 /** The contract's summary name of decoded stage-1 attributes (inner and outer alike, else null). */

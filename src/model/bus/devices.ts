@@ -60,7 +60,8 @@ export function judgeDoorbell(units: readonly Unit[], o: Outcome): OutcomeVerdic
       break;
     }
   }
-  const delivered = new Set(o.transactions.filter((t) => t.kind === 'write').flatMap((t) => t.units));
+  // A repeat follows the write it repeats, so the first deliveries are all the deliveries.
+  const delivered = new Set(seen);
   if (writes.some((w) => !delivered.has(w.id))) reasons.push('a write never reaches the device');
   return { ok: reasons.length === 0, reasons };
 }
@@ -74,9 +75,9 @@ export function judgeReadBack(units: readonly Unit[], o: Outcome): OutcomeVerdic
   if (o.forwarded.includes(read.id)) {
     reasons.push("the read is served from the CPU's buffered write and never reaches the device: it proves nothing about the write");
   } else {
-    const r = o.transactions.findIndex((t) => t.kind === 'read' && !t.speculative && t.units.includes(read.id));
-    const w = o.transactions.findIndex((t) => t.kind === 'write' && t.units.includes(write.id));
-    if (r < w) reasons.push('the read reaches the device before the write: it does not flush it');
+    // Where the program's own access arrives (unit ids are unique; a speculative read is not the program's).
+    const at = (id: number) => o.transactions.findIndex((t) => !t.speculative && t.units.includes(id));
+    if (at(read.id) < at(write.id)) reasons.push('the read reaches the device before the write: it does not flush it');
   }
   return { ok: reasons.length === 0, reasons };
 }

@@ -11,14 +11,16 @@
  *   aborts to userspace"), otherwise KVM_RUN fails with -ENOSYS. The kernel never decodes the instruction.
  * - QEMU enables the capability and, on KVM_EXIT_ARM_NISV, asks KVM to inject an external data abort into
  *   the guest (target/arm/kvm.c kvm_arm_handle_dabt_nisv(), KVM_CAP_ARM_INJECT_EXT_DABT).
- * - {LD,ST}64B*: commit f174a9ffcd48 "KVM: arm64: Add exit to userspace on {LD,ST}64B* outside of
- *   memslots" (KVM_EXIT_ARM_LDST64B) with the FEAT_LS64 guest support, linux-next January 2026, for the
- *   release after 6.19 ("targeting v6.20") — outside this model's kernel range; before it KVM does not offer FEAT_LS64 to guests.
+ * - {LD,ST}64B*: from 7.0, io_mem_abort() exits with KVM_EXIT_ARM_LDST64B (commit f174a9ffcd48; the LST
+ *   check sits after the no-syndrome branch, so these aborts carry ISV = 1); before 7.0 KVM does not offer
+ *   FEAT_LS64 to guests and the instruction traps to an UNDEF first (linux/kvm-ls64.ts, linux/kvm-abort.ts).
  * - Why __iowrite64_copy() uses STR: commit fd8c8216648c (net/mlx5, 2025) says STP was "rejected from
  *   kernel use over fears of virtualization failures. Common ARM VMMs will crash if STP is used against
  *   emulated memory"; commit ead79118dae6 builds the copy from single-register STR.
  */
 import type { AccessorKernel } from '../linux/accessors';
+import { kvmExclAtomicAbortOf } from '../linux/kvm-abort';
+import { kvmLs64Trap } from '../linux/kvm-ls64';
 
 export const STORE_FORMS = ['STR-register', 'STR-writeback', 'STP', 'STR-SIMD', 'ST64B', 'STXR'] as const;
 export type StoreForm = (typeof STORE_FORMS)[number];
@@ -51,7 +53,7 @@ export const STORE_FORM_INFO = {
   STXR: { example: 'stxr w3, w1, [x0]', isv: 0, why: 'exclusives are excluded from a valid syndrome' },
 } as const satisfies Record<StoreForm, StoreFormInfo>;
 
-export type TrapResult = 'emulated' | 'exit-nisv-to-vmm' | 'kvm-run-enosys' | 'not-available-to-guest';
+export type TrapResult = 'emulated' | 'exit-nisv-to-vmm' | 'kvm-run-enosys' | 'not-available-to-guest' | 'exit-ldst64b-to-vmm';
 
 export interface TrappedStore {
   readonly form: StoreForm;
@@ -69,13 +71,10 @@ export interface TrappedStore {
 export function trappedStore(form: StoreForm, kernel: AccessorKernel, nisvToUser: boolean): TrappedStore {
   const info = STORE_FORM_INFO[form];
   if (form === 'ST64B') {
-    return {
-      form,
-      isv: info.isv,
-      kvm: 'not-available-to-guest',
-      guest: `KVM in ${kernel} does not offer FEAT_LS64 to guests (guest support and KVM_EXIT_ARM_LDST64B came in the release after 6.19)`,
-      reason: info.why,
-    };
+    const trap = kvmLs64Trap(kernel);
+    if (!trap.offered) return { form, isv: info.isv, kvm: 'not-available-to-guest', guest: trap.reason, reason: info.why };
+    const exit = kvmExclAtomicAbortOf({ kernel, inMemslot: false, access: 'ls64', routedTo: 'el2' });
+    return { form, isv: info.isv, kvm: 'exit-ldst64b-to-vmm', guest: exit.reason, reason: info.why };
   }
   if (info.isv === 1) {
     return {

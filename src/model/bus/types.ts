@@ -2,8 +2,21 @@
  * What the device observes: transactions, outcomes and hazards (CONTRACT.md `access`).
  */
 
-/** CONTRACT.md `access` hazards. */
-export const HAZARDS = ['merge', 'split', 'reorder', 'repeat', 'speculative-read', 'forwarded-read', 'early-ack'] as const;
+/**
+ * CONTRACT.md `access` hazards (a set). `abort` and `undef` are additions for st64b: outcomes in which the
+ * instruction makes no access and the driver takes an exception instead.
+ */
+export const HAZARDS = [
+  'merge',
+  'split',
+  'reorder',
+  'repeat',
+  'speculative-read',
+  'forwarded-read',
+  'early-ack',
+  'abort',
+  'undef',
+] as const;
 export type Hazard = (typeof HAZARDS)[number];
 
 export const HAZARD_MEANING = {
@@ -14,6 +27,9 @@ export const HAZARD_MEANING = {
   'speculative-read': 'the device sees a read the program did not execute',
   'forwarded-read': "a read is served from the CPU's buffered write and never reaches the device",
   'early-ack': 'a write is acknowledged before it reaches the device (the CPU goes on while it is posted)',
+  abort: 'the store is not performed: the CPU takes a Data Abort (for ST64B, DFSC 0x35 "unsupported Exclusive or atomic access")',
+  undef:
+    'the instruction is not performed: the CPU takes an Undefined Instruction exception (ST64B in a guest the host does not offer FEAT_LS64)',
 } as const satisfies Record<Hazard, string>;
 
 /** One access the CPU makes to the device: an instruction's single-copy-atomic access or a piece of it. */

@@ -6,11 +6,12 @@ import { fieldsOf } from '../input';
 import type { Answer } from '../result';
 import { guarded, ok } from '../result';
 import type { Verdict } from './checks';
+import { VERDICT_TEXT } from './checks';
 import type { ClaimId, Speaker } from './claims';
 import { CLAIM_SPECS } from './claims';
 
 export type { Verdict } from './checks';
-export { VERDICTS } from './checks';
+export { VERDICT_TEXT, VERDICTS } from './checks';
 export type { Speaker } from './claims';
 export { SPEAKERS } from './claims';
 
@@ -24,6 +25,8 @@ export interface Claim {
   readonly examples: readonly string[];
   /** The site page (docs/<page>.mdx) that explains the claim (extra key). */
   readonly page: string;
+  /** The verdict in words, the one wording every page uses for this claim (extra key). */
+  readonly judgement: string;
 }
 
 export interface ClaimsResult {
@@ -76,9 +79,18 @@ export function claims(input: Readonly<Record<string, never>> = {}): Answer<Clai
     fieldsOf(input, []);
     return ok({
       claims: CLAIM_SPECS.map((c) => {
-        const { verdict, evidence } = c.check();
+        const { verdict, evidence, judgement } = c.check();
         const { page, examples } = CLAIM_PAGES[c.id];
-        return { id: c.id, speaker: c.speaker, claim: c.claim, verdict, evidence, examples, page };
+        return {
+          id: c.id,
+          speaker: c.speaker,
+          claim: c.claim,
+          verdict,
+          evidence,
+          examples,
+          page,
+          judgement: judgement ?? VERDICT_TEXT[verdict],
+        };
       }),
     });
   });

@@ -11,7 +11,7 @@ import type { KernelVersion } from '../linux/versions';
 import type { VfioDriver } from '../linux/vfio';
 import { vfioMmapOf } from '../linux/vfio';
 import type { GuestMapping, ScenarioResult } from '../scenario/scenario';
-import { runScenario } from '../scenario/scenario';
+import { defaultRequest, runScenario } from '../scenario/scenario';
 
 export const VERDICTS = ['holds', 'holds-with-nuance', 'does-not-hold', 'not-yet-modelled'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -20,10 +20,20 @@ export type Verdict = (typeof VERDICTS)[number];
 export interface Checked {
   readonly verdict: Verdict;
   readonly evidence: string;
+  /** The verdict in words when the plain verdict needs qualifying; pages print it wherever they judge the claim. */
+  readonly judgement?: string;
 }
 
+/** The verdicts in words, for claims whose check gives no judgement of its own. */
+export const VERDICT_TEXT = {
+  holds: 'holds',
+  'holds-with-nuance': 'holds, with a nuance',
+  'does-not-hold': 'does not hold',
+  'not-yet-modelled': 'not yet modelled',
+} as const satisfies Record<Verdict, string>;
+
 export function sc(kernel: KernelVersion, vfioDriver: VfioDriver, guestMapping: GuestMapping, fwb = false): ScenarioResult {
-  const r = runScenario({ kernel, guestKernel: kernel, vfioDriver, guestMapping, fwb, dic: true, fault: 'write' });
+  const r = runScenario(defaultRequest(kernel, vfioDriver, guestMapping, fwb));
   if (r === null) throw new Error(`scenario ${kernel}/${vfioDriver}/${guestMapping} is unavailable`);
   return r;
 }

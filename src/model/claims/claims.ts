@@ -6,7 +6,9 @@
  */
 
 import { combine } from '../arm64/api';
-import { FEATURES, hasFeature, KERNEL_VERSIONS } from '../linux/versions';
+import { kvmHandleGuestSea } from '../linux/kvm-abort';
+import type { KernelVersion } from '../linux/versions';
+import { FEATURES, hasFeature, KERNEL_VERSIONS, NEWEST_KERNEL } from '../linux/versions';
 import { DMABUF_MEMATTR_PROPOSAL, VFIO_DRIVERS, vfioMmapOf } from '../linux/vfio';
 import { GUEST_MAPPINGS } from '../scenario/scenario';
 import { accessProperties, qemuEmulationOn, qemuMapBar, userspaceDriverMapping } from '../vmm/qemu';
@@ -49,6 +51,11 @@ export interface ClaimSpec {
 }
 
 const JASON: Speaker = 'Jason Gunthorpe';
+
+/** kvm_handle_guest_sea() for an abort APEI does not claim and the host does not own. */
+function seaOf(kernel: KernelVersion, seaToUser: boolean) {
+  return kvmHandleGuestSea({ kernel, apeiClaims: false, hostOwns: false, seaToUser });
+}
 const DAVID: Speaker = 'David Hildenbrand';
 
 export const CLAIM_SPECS: readonly ClaimSpec[] = [
@@ -66,10 +73,13 @@ export const CLAIM_SPECS: readonly ClaimSpec[] = [
     check: () => busVerdict('iowrite64-copy-on-device'),
   },
   {
+    // David's point (1), quoted with ">>" in the seed message, which Jason answered "Yes" (the kvm@vger
+    // copy keeps the markers; notes/arch-factcheck.md C6). Jason's reason, that the mapping must follow
+    // the kernel APIs the driver in the VM uses, is his own passage above it.
     id: 'guest-driver-should-choose',
-    speaker: JASON,
+    speaker: DAVID,
     claim:
-      'The right memory type depends on which accessors the driver uses, so the driver inside the VM should choose it, and the series lets it.',
+      'Inside a VM the device driver should make the decision between the mappings, since the right type depends on the accessors it uses; the series lets it.',
     check: () => {
       const before = GUEST_MAPPINGS.map((m) => effectiveOf(sc('6.8', 'vfio-pci', m)));
       const after = GUEST_MAPPINGS.map((m) => ({
@@ -106,12 +116,13 @@ export const CLAIM_SPECS: readonly ClaimSpec[] = [
     speaker: JASON,
     claim: 'Write-combining for userspace drivers will come from a VFIO ioctl; the approach is known, it just has not been written.',
     check: () => {
-      const wc = userspaceDriverMapping('6.17', 'dmabuf-proposal-wc');
-      const today = userspaceDriverMapping('6.17', 'vfio-pci-mmap');
+      const wc = userspaceDriverMapping(NEWEST_KERNEL, 'dmabuf-proposal-wc');
+      const today = userspaceDriverMapping(NEWEST_KERNEL, 'vfio-pci-mmap');
       const p = DMABUF_MEMATTR_PROPOSAL;
+      const h = p.featureHistory;
       return {
         verdict: p.status === 'unmerged' && wc.writeCombining && !today.writeCombining ? 'holds-with-nuance' : 'holds',
-        evidence: `Such a uAPI was later proposed: "${p.title}" (${p.feature}; latest posting ${p.latestPosting.date}, ${p.latestPosting.messageId}), whose WC attribute maps with ${p.attributes.WC.pgprot} -> ${wc.memoryType}. It is ${p.status}, so in 6.17 a userspace driver still gets ${today.memoryType} from vfio-pci.`,
+        evidence: `Such a uAPI was later proposed: "${p.title}" added ${p.feature} in ${h.introducedIn.version} (${h.introducedIn.date}), whose WC attribute maps with ${p.attributes.WC.pgprot} -> ${wc.memoryType}; it was last seen in ${h.lastSeenIn.version} (${h.lastSeenIn.date}), and the latest posting (${p.latestPosting.date}) appears to have dropped it. Nothing is merged through ${p.unmergedThrough}, so a userspace driver still gets ${today.memoryType} from vfio-pci.`,
       };
     },
   },
@@ -181,13 +192,17 @@ export const CLAIM_SPECS: readonly ClaimSpec[] = [
     claim:
       'Since nobody can tell which Arm platforms fail fatally on misused Normal-NC, Normal-NC was allowed conservatively, only for vfio-pci.',
     check: () => {
+      const seaSince = FEATURES['kvm-sea-to-user'].since;
+      const before = KERNEL_VERSIONS[KERNEL_VERSIONS.indexOf(seaSince) - 1] ?? seaSince;
+      const seaBefore = { kernel: before, ...seaOf(before, false) };
+      const seaAfter = seaOf(NEWEST_KERNEL, true);
       const setters = VFIO_DRIVERS.filter((d) => vfioMmapOf('6.9', d)?.allowAnyUncached);
       const others = VFIO_DRIVERS.filter((d) => !setters.includes(d));
       const onlyPci = setters.length === 1 && setters[0] === 'vfio-pci';
       const pciFamily = setters.every((d) => d === 'vfio-pci' || d.startsWith('nvgrace-gpu'));
       return {
         verdict: onlyPci ? 'holds' : pciFamily ? 'holds-with-nuance' : 'does-not-hold',
-        evidence: `In 6.9, VM_ALLOW_ANY_UNCACHED is set by ${setters.join(', ')} and not by ${others.join(', ')}.${onlyPci ? '' : ' Besides vfio-pci itself, the nvgrace-gpu vfio-pci variant driver (merged in the same release) sets it for its carved-out GPU memory region; the non-PCI vfio-platform never does.'}`,
+        evidence: `In 6.9, VM_ALLOW_ANY_UNCACHED is set by ${setters.join(', ')} and not by ${others.join(', ')}.${onlyPci ? '' : ' Besides vfio-pci itself, the nvgrace-gpu vfio-pci variant driver (merged in the same release) sets it for its carved-out GPU memory region; the non-PCI vfio-platform never does.'} Later kernels changed only the synchronous side of error handling: a synchronous external abort on a guest access that APEI does not claim is ${seaBefore.outcome} (a virtual SError for the guest) in ${seaBefore.kernel} and ${seaAfter.outcome} (an exit to the VMM) from ${seaSince} when the VMM enables KVM_CAP_ARM_SEA_TO_USER; asynchronous SErrors, the uncontained case the flag guards against, are unchanged.`,
       };
     },
   },
@@ -227,9 +242,11 @@ export const CLAIM_SPECS: readonly ClaimSpec[] = [
       const withFlag = barStage2('6.9', true);
       const without = barStage2('6.9', false);
       const literal = withFlag.prot === 'DEVICE' && without.prot !== 'DEVICE';
+      if (literal) return { verdict: 'holds', evidence: `KVM keeps ${withFlag.prot} for VMAs with VM_ALLOW_ANY_UNCACHED.` };
       return {
-        verdict: literal ? 'holds' : 'does-not-hold',
-        evidence: `As worded it is backwards: KVM relaxes to ${withFlag.prot} only for VMAs with VM_ALLOW_ANY_UNCACHED and keeps ${without.prot} for VMAs without it. Read as "without the flag", which fits the flag's definition in include/linux/mm.h, it agrees with the model; the sentence is a slip.`,
+        verdict: 'does-not-hold',
+        judgement: 'does not hold as worded: a slip (the flag marks the VMAs that are safe)',
+        evidence: `As written, the converse inverts the flag: by its definition in include/linux/mm.h the VMAs assumed able to bring the host down are those without VM_ALLOW_ANY_UNCACHED, and KVM keeps ${without.prot} for them while it relaxes to ${withFlag.prot} only for VMAs with the flag. Jason's "but yes" agrees with David's reading, so this is a slip of wording, not a disagreement.`,
       };
     },
   },
@@ -252,7 +269,7 @@ export const CLAIM_SPECS: readonly ClaimSpec[] = [
     speaker: JASON,
     claim: 'A userspace driver does not need the VMA flag: it only needs VFIO to give it a mapping made with pgprot_writecombine().',
     check: () => {
-      const wc = userspaceDriverMapping('6.17', 'dmabuf-proposal-wc');
+      const wc = userspaceDriverMapping(NEWEST_KERNEL, 'dmabuf-proposal-wc');
       return {
         verdict: wc.writeCombining && !wc.needsVmaFlagForItself ? 'holds' : 'does-not-hold',
         evidence: `A process's own accesses go through its stage-1 mapping only, with no KVM stage 2: ${wc.explanation} (The proposal still sets VM_ALLOW_ANY_UNCACHED, for when such a VMA backs a memslot.)`,

@@ -1,6 +1,6 @@
 /**
  * The comparison layer's public operations: `compare` (the passthrough-BAR question on arm64, x86 and
- * RISC-V) and `timeline` (what happened after the thread).
+ * RISC-V), `timeline` (what happened after the thread) and `releases` (release by release).
  */
 import type { GuestIoremap } from '../cross-arch';
 import { GUEST_IOREMAPS } from '../cross-arch';
@@ -11,11 +11,14 @@ import type { Answer } from '../result';
 import { guarded, ok } from '../result';
 import type { CompareResult } from './compare';
 import { compareOf } from './compare';
+import type { ReleasesResult } from './releases';
+import { releaseEntries } from './releases';
 import type { TimelineEntry } from './timeline';
 import { timelineEntries } from './timeline';
 
 export type { CompareArch, CompareResult, CompareRow } from './compare';
 export { ARM64_SOURCES, COMPARE_ARCHES, compareOf, NOT_MODELLED } from './compare';
+export type { ReleaseChange, ReleaseEntry, ReleasesResult } from './releases';
 export type { TimelineArea, TimelineEntry, TimelineStatus } from './timeline';
 export { TIMELINE_AREAS, TIMELINE_STATUSES, timelineEntries } from './timeline';
 
@@ -47,5 +50,16 @@ export function timeline(input: Record<string, never> = {}): Answer<TimelineResu
   return guarded(() => {
     fieldsOf(input, []);
     return ok({ entries: timelineEntries() });
+  });
+}
+
+/**
+ * Release by release, 5.10 to the newest covered: what changed for the question (with commit links), or
+ * "no change" with what was read. Takes no input (an empty object is fine).
+ */
+export function releases(input: Record<string, never> = {}): Answer<ReleasesResult> {
+  return guarded(() => {
+    fieldsOf(input, []);
+    return ok(releaseEntries());
   });
 }

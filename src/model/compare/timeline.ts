@@ -1,20 +1,20 @@
 /**
- * "What happened next": the changes after the thread, computed from the version data the model already
- * holds (linux/versions FEATURES, linux/accessors ACCESSOR_CHANGES, linux/vfio DMABUF_MEMATTR_PROPOSAL,
- * x86/kvm-vmx, riscv/kvm) plus the VFIO write-combining proposals, which only this module records.
+ * "What happened next": the changes after the thread, computed from the version data the model holds
+ * (linux/changes KERNEL_CHANGES, linux/accessors ACCESSOR_CHANGES, linux/vfio DMABUF_MEMATTR_PROPOSAL)
+ * plus the earlier VFIO write-combining proposals, which only this module records.
  *
  * Proposal facts (subjects, dates, status) are from the kvm@vger archive as summarised in the project's
- * reference (cross-arch.md §3(iv), kernel.md §7); "not merged" means not merged as of the latest
- * message found there.
+ * reference (cross-arch.md §3(iv), kernel.md §7) and the research notes; "not merged" means not merged
+ * as of the latest message found there.
  */
 import type { Citation } from '../cross-arch';
 import { cite } from '../cross-arch';
 import { ACCESSOR_CHANGES } from '../linux/accessors';
-import type { Feature } from '../linux/versions';
-import { FEATURES } from '../linux/versions';
+import type { ChangeArea, ChangeId, KernelChange } from '../linux/changes';
+import { KERNEL_CHANGES } from '../linux/changes';
+import type { KernelVersion } from '../linux/versions';
+import { atLeast, FEATURES, KERNEL_VERSIONS } from '../linux/versions';
 import { DMABUF_MEMATTR_PROPOSAL } from '../linux/vfio';
-import { RISCV_FACTS, versionKey } from '../riscv/kvm';
-import { VMX_SOURCES } from '../x86/kvm-vmx';
 
 export const TIMELINE_AREAS = ['arm64', 'x86', 'riscv', 'vfio'] as const;
 export type TimelineArea = (typeof TIMELINE_AREAS)[number];
@@ -40,35 +40,47 @@ export interface TimelineEntry {
 const lore = (subject: string): string => `https://lore.kernel.org/all/?q=${encodeURIComponent(`s:"${subject}"`)}`;
 const HASH = /\b[0-9a-f]{12,40}\b/g;
 
-/** Commit links for every hash a version-data source string names. */
-function commitLinks(source: string): Citation[] {
-  return [...new Set(source.match(HASH) ?? [])].map((h) => cite(`commit ${h}`, `https://git.kernel.org/torvalds/c/${h}`));
+/** A commit link on git.kernel.org. */
+export function commitLink(hash: string): Citation {
+  return cite(`commit ${hash}`, `https://git.kernel.org/torvalds/c/${hash}`);
 }
 
-function fromFeature(id: Feature, area: TimelineArea, why: string, extra: readonly Citation[] = []): TimelineEntry {
-  const f = FEATURES[id];
+/** Commit links for every hash a version-data source string names. */
+export function commitLinks(source: string): Citation[] {
+  return [...new Set(source.match(HASH) ?? [])].map(commitLink);
+}
+
+/** The timeline area of a change area: the arm64 kernel side, x86, RISC-V or VFIO. */
+export const TIMELINE_AREA_OF = {
+  'kvm-arm64': 'arm64',
+  arm64: 'arm64',
+  mm: 'arm64',
+  vfio: 'vfio',
+  riscv: 'riscv',
+  x86: 'x86',
+} as const satisfies Record<ChangeArea, TimelineArea>;
+
+/** The release the thread's series went into: the timeline starts there. */
+const THREAD_MERGED_IN = FEATURES.VM_ALLOW_ANY_UNCACHED.since;
+
+function fromChange(id: ChangeId, c: KernelChange): TimelineEntry {
   return {
-    id,
-    area,
+    id: c.area === 'riscv' ? `riscv-${id}` : id,
+    area: TIMELINE_AREA_OF[c.area],
     status: 'merged',
-    kernel: f.since,
+    kernel: c.release,
     date: null,
-    title: f.what,
-    why,
-    links: [...commitLinks(f.source), ...extra, cite(f.source)],
-    from: `linux/versions FEATURES['${id}']`,
+    title: c.what,
+    why: c.bearing,
+    links: [...c.commits.map(commitLink), cite(c.source)],
+    from: `linux/changes KERNEL_CHANGES['${id}']`,
   };
 }
 
 function merged(): TimelineEntry[] {
-  const out: TimelineEntry[] = [
-    fromFeature(
-      'VM_ALLOW_ANY_UNCACHED',
-      'arm64',
-      "The thread's series (v8) merged: vfio-pci marks its BAR VMAs and KVM maps them Normal-NC at stage 2, so the guest's own stage 1 decides between Device and Normal-NC.",
-    ),
-    fromFeature('nvgrace-gpu', 'arm64', 'The first variant driver to use the flag: its "resmem" region reaches the guest as Normal-NC.'),
-  ];
+  const out: TimelineEntry[] = (Object.entries(KERNEL_CHANGES) as [ChangeId, KernelChange][])
+    .filter(([, c]) => atLeast(c.release, THREAD_MERGED_IN))
+    .map(([id, c]) => fromChange(id, c));
   const copy = ACCESSOR_CHANGES.find((c) => c.accessor === '__iowrite64_copy');
   if (copy !== undefined) {
     out.push({
@@ -83,70 +95,8 @@ function merged(): TimelineEntry[] {
       from: "linux/accessors ACCESSOR_CHANGES (accessor '__iowrite64_copy')",
     });
   }
-  out.push(
-    fromFeature(
-      'arm64-uffd-wp',
-      'arm64',
-      'The thread rejected a PTE bit in favour of a VMA flag partly because arm64 had no uffd-wp; it gained it right after.',
-      [cite('"arm64/mm: Add uffd write-protect support"', lore('arm64/mm: Add uffd write-protect support'))],
-    ),
-    {
-      id: 'x86-honor-guest-pat',
-      area: 'x86',
-      status: 'merged',
-      kernel: '6.11',
-      date: null,
-      title: 'KVM/VMX stops virtualizing guest MTRRs and, on self-snoop CPUs, honors guest PAT for RAM',
-      why: 'RAM only: MMIO was always EPT UC with guest PAT honored, which is why an x86 guest could always get WC on a passthrough BAR.',
-      links: [VMX_SOURCES.removeMtrr, VMX_SOURCES.dropCd, VMX_SOURCES.honorPat],
-      from: 'x86/kvm-vmx VMX_MT_ERAS',
-    },
-    {
-      id: 'x86-honor-guest-pat-revert',
-      area: 'x86',
-      status: 'merged',
-      kernel: '6.12',
-      date: null,
-      title: 'Revert: KVM ignores guest PAT for RAM again unless the VM has non-coherent DMA',
-      why: 'A bochs-drm guest mapped VRAM with ioremap(); honoring its UC was slow enough on ICX/SPR to break a Wayland desktop.',
-      links: [VMX_SOURCES.revert],
-      from: 'x86/kvm-vmx VMX_MT_ERAS',
-    },
-    {
-      id: 'x86-ignore-guest-pat-quirk',
-      area: 'x86',
-      status: 'merged',
-      kernel: '6.16',
-      date: null,
-      title: 'KVM_X86_QUIRK_IGNORE_GUEST_PAT: userspace may let guest PAT apply to RAM (self-snoop CPUs only)',
-      why: 'The same RAM question as the revert, now as an opt-out quirk; passthrough MMIO is unaffected.',
-      links: [VMX_SOURCES.quirk],
-      from: 'x86/kvm-vmx IGNORE_GUEST_PAT_QUIRK_SINCE',
-    },
-    fromFeature(
-      'cacheable-pfnmap',
-      'arm64',
-      'A cacheable PFNMAP VMA (e.g. coherent GPU memory) may now be Normal-WB at stage 2 with FWB and DIC; vfio-pci BARs stay Normal-NC.',
-    ),
-  );
-  for (const id of ['kvm-pfnmap-on-fault', 'ioremap-wc-nc'] as const) {
-    const f = RISCV_FACTS[id];
-    out.push({
-      id: `riscv-${id}`,
-      area: 'riscv',
-      status: 'merged',
-      kernel: f.since,
-      date: null,
-      title: f.what,
-      why:
-        id === 'ioremap-wc-nc'
-          ? "Before it, a RISC-V guest's ioremap_wc() was plain ioremap() (PBMT IO): the architecture let the guest pick NC, Linux never asked."
-          : "KVM stops deriving the BAR address from vm_pgoff at memslot creation; the G-stage no longer names IO, so the BAR's I/O PMAs apply unless the guest overrides.",
-      links: [f.source],
-      from: `riscv/kvm RISCV_FACTS['${id}']`,
-    });
-  }
-  return out.sort((a, b) => versionKey(a.kernel ?? '0.0') - versionKey(b.kernel ?? '0.0'));
+  const rank = (k: string | null) => KERNEL_VERSIONS.indexOf(k as KernelVersion);
+  return out.sort((a, b) => rank(a.kernel) - rank(b.kernel));
 }
 
 const VFIO_WC_PROPOSALS: readonly TimelineEntry[] = [
@@ -198,16 +148,21 @@ const VFIO_WC_PROPOSALS: readonly TimelineEntry[] = [
 
 function dmabufProposal(): TimelineEntry {
   const p = DMABUF_MEMATTR_PROPOSAL;
-  const id = p.latestPosting.messageId.replace(/^<|>$/g, '');
+  const h = p.featureHistory;
+  const lastWithFeature = h.lastSeenIn.messageId.replace(/^<|>$/g, '');
+  const latest = p.latestPosting.messageId.replace(/^<|>$/g, '');
   return {
     id: 'vfio-dmabuf-mmap-memattr',
     area: 'vfio',
     status: p.status,
     kernel: null,
     date: p.latestPosting.date,
-    title: `${p.latestPosting.subject} (Matt Evans): ${p.feature} selects UC or WC for the mmap`,
-    why: `BAR slices exported as DMABUFs and mmap()ed with a chosen attribute (WC = ${p.attributes.WC.pgprot}); the VMA still carries VM_ALLOW_ANY_UNCACHED. History: ${p.history.map((h) => `${h.date} ${h.what}`).join('; ')}.`,
-    links: [cite(`latest posting ${p.latestPosting.messageId}`, `https://lore.kernel.org/r/${id}`)],
+    title: `"${p.title}" (Matt Evans): BAR slices as DMABUFs a process can mmap(); ${p.feature} (${h.introducedIn.version} to ${h.lastSeenIn.version}) chose UC or WC`,
+    why: `The write-combining attribute (WC = ${p.attributes.WC.pgprot}; the VMA still VM_ALLOW_ANY_UNCACHED) was last seen in ${h.lastSeenIn.version} (${h.lastSeenIn.date}) and appears to be dropped from later postings; the latest, ${p.latestPosting.base}-based, is known only from ${p.latestPosting.knownFrom.split(';')[0]}. Not merged through ${p.unmergedThrough}. History: ${p.history.map((e) => `${e.date} ${e.what}`).join('; ')}.`,
+    links: [
+      cite(`latest posting ${p.latestPosting.messageId} (from a third-party README)`, `https://lore.kernel.org/r/${latest}`),
+      cite(`last posting with ${p.feature}: ${h.lastSeenIn.messageId}`, `https://lore.kernel.org/r/${lastWithFeature}`),
+    ],
     from: 'linux/vfio DMABUF_MEMATTR_PROPOSAL',
   };
 }

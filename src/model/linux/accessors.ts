@@ -20,6 +20,9 @@
  *   lib/iomem_copy.c (commit 0110feaaf6d0 "arm64: Use new fallback IO memcpy/memset", 6.13): byte stores
  *   until the destination is 8-byte aligned, 8-byte raw stores, byte stores for the tail. No barrier,
  *   no DGH in either.
+ * - `st64b`: one ST64B (Arm ARM "ST64B", FEAT_LS64), which no kernel MMIO accessor emits in any covered
+ *   release: a driver issues it itself. Commit fd8c8216648c (net/mlx5) lists it as the option "for future
+ *   silicon" and expects `__iowriteXX_copy()` to use it one day; nothing merged does.
  */
 
 import { atLeast, KERNEL_RANGE, KERNEL_VERSIONS, type KernelVersion } from './versions';
@@ -70,10 +73,14 @@ export interface CpuProgram {
 // Kernel versions
 
 /**
- * Releases the accessor model covers: the project's shared range (versions.ts). The accessors' stores
- * are unchanged from 6.13 through the 2026 mainline io.h read for this model (a June 2026 patch,
- * "arm64: io: apply the device store-release workaround once per block write", still shows the 6.10
- * __iowrite64_copy() and the generic memcpy_toio()).
+ * Releases the accessor model covers: the project's release table (RELEASES in linux/releases.ts, through
+ * versions.ts), whatever its newest release is. After 6.13 nothing the accessors emit changed in any release read: arch/arm64/include/asm/io.h
+ * keeps the 6.10 `__iowrite{32,64}_copy()` (STR blocks and DGH) and arm64 keeps the generic memcpy_toio()
+ * through the 7.x releases. The one proposal that would change them, NVIDIA's Olympus erratum workaround
+ * ("arm64: io: apply the device store-release workaround once per block write", Shanker Donthineni, v4
+ * posted 2026-06-25: STLR for `__raw_write*` and DMB OSH in place of DGH on affected CPUs), was not merged:
+ * no v5, no "Applied" mail and no ARM64_WORKAROUND_DEVICE_STORE_RELEASE in a mainline push. So
+ * ACCESSOR_CHANGES has no entry after 6.13.
  */
 export const ACCESSOR_KERNELS = KERNEL_VERSIONS;
 export type AccessorKernel = KernelVersion;
@@ -83,28 +90,52 @@ export const ACCESSOR_KERNEL_RANGE = KERNEL_RANGE;
 // Accessors
 
 /** The accessors of CONTRACT.md `access`. */
-export const ACCESSORS = ['writel', 'writel_relaxed', 'readl', 'writeq', '__iowrite32_copy', '__iowrite64_copy', 'memcpy_toio'] as const;
+export const ACCESSORS = [
+  'writel',
+  'writel_relaxed',
+  'readl',
+  'writeq',
+  '__iowrite32_copy',
+  '__iowrite64_copy',
+  'memcpy_toio',
+  'st64b',
+] as const;
 export type Accessor = (typeof ACCESSORS)[number];
 
 /** Sequences shown for contrast only: what __iowrite64_copy() does not emit. */
 export const CONTRAST_SEQUENCES = ['stp_copy64', 'st64b'] as const;
 export type ContrastSequence = (typeof CONTRAST_SEQUENCES)[number];
 
+/** `access` inputs that apply to one accessor only (beyond accessor, memoryType, kernel and bytes). */
+export const ACCESSOR_FIELDS = ['hostKernel', 'locationSupportsLs64'] as const;
+export type AccessorField = (typeof ACCESSOR_FIELDS)[number];
+
 export interface AccessorInfo {
-  /** Bytes per element: the width of a single accessor, the unit of `count` for a copy. */
+  /**
+   * Bytes per element: the width of a single accessor (for st64b, its one 64-byte single-copy-atomic
+   * store), the unit of `bytes` for a copy.
+   */
   readonly element: number;
+  /** A copy takes `bytes` (a multiple of `element`); a single accessor makes one access of `element` bytes. */
   readonly copy: boolean;
   readonly direction: 'write' | 'read';
+  /** The CPU feature the accessor's instruction needs, or null. */
+  readonly feature: 'FEAT_LS64' | null;
+  /** The accessor-specific `access` inputs. */
+  readonly fields: readonly AccessorField[];
 }
 
+const PLAIN = { feature: null, fields: [] } as const;
+
 export const ACCESSOR_INFO = {
-  writel: { element: 4, copy: false, direction: 'write' },
-  writel_relaxed: { element: 4, copy: false, direction: 'write' },
-  readl: { element: 4, copy: false, direction: 'read' },
-  writeq: { element: 8, copy: false, direction: 'write' },
-  __iowrite32_copy: { element: 4, copy: true, direction: 'write' },
-  __iowrite64_copy: { element: 8, copy: true, direction: 'write' },
-  memcpy_toio: { element: 1, copy: true, direction: 'write' },
+  writel: { element: 4, copy: false, direction: 'write', ...PLAIN },
+  writel_relaxed: { element: 4, copy: false, direction: 'write', ...PLAIN },
+  readl: { element: 4, copy: false, direction: 'read', ...PLAIN },
+  writeq: { element: 8, copy: false, direction: 'write', ...PLAIN },
+  __iowrite32_copy: { element: 4, copy: true, direction: 'write', ...PLAIN },
+  __iowrite64_copy: { element: 8, copy: true, direction: 'write', ...PLAIN },
+  memcpy_toio: { element: 1, copy: true, direction: 'write', ...PLAIN },
+  st64b: { element: 64, copy: false, direction: 'write', feature: 'FEAT_LS64', fields: ['hostKernel', 'locationSupportsLs64'] },
 } as const satisfies Record<Accessor, AccessorInfo>;
 
 /** A change in what an accessor emits, with its source. */
@@ -115,7 +146,7 @@ export interface AccessorChange {
   readonly source: string;
 }
 
-export const ACCESSOR_CHANGES: readonly AccessorChange[] = [
+export const ACCESSOR_CHANGES = [
   {
     accessor: '__iowrite64_copy',
     since: '6.10',
@@ -134,17 +165,19 @@ export const ACCESSOR_CHANGES: readonly AccessorChange[] = [
     summary: 'arm64 uses the generic lib/iomem_copy.c implementation; for an 8-byte-aligned destination the stores are the same',
     source: 'commit 0110feaaf6d0 "arm64: Use new fallback IO memcpy/memset" (asm-generic pull for 6.13)',
   },
-];
+] as const satisfies readonly AccessorChange[];
+
+type ChangedAccessor = (typeof ACCESSOR_CHANGES)[number]['accessor'];
+const SINCE = Object.fromEntries(ACCESSOR_CHANGES.map((c) => [c.accessor, c.since])) as Record<ChangedAccessor, AccessorKernel>;
 
 /** True when `kernel` has the accessor's change (the one date, kept in ACCESSOR_CHANGES). */
-function hasChange(kernel: AccessorKernel, accessor: Accessor): boolean {
-  const change = ACCESSOR_CHANGES.find((c) => c.accessor === accessor);
-  if (!change) throw new Error(`no recorded change for ${accessor}`);
-  return atLeast(kernel, change.since);
+function hasChange(kernel: AccessorKernel, accessor: ChangedAccessor): boolean {
+  return atLeast(kernel, SINCE[accessor]);
 }
 
+/** A raw store of 1, 4 or 8 bytes (the widths the accessors use): STRB or STR. */
 function str(offset: number, size: number, label: string, block?: number): Instr {
-  const mnemonic: StoreMnemonic = size === 1 ? 'STRB' : size === 2 ? 'STRH' : 'STR';
+  const mnemonic: StoreMnemonic = size === 1 ? 'STRB' : 'STR';
   return block === undefined
     ? { op: 'store', mnemonic, offset, size, element: size, label }
     : { op: 'store', mnemonic, offset, size, element: size, label, block };
@@ -183,10 +216,11 @@ export function copyBlocks(count: number): number[] {
   return blocks;
 }
 
-function iowriteCopy(element: 4 | 8, bytes: number, kernel: AccessorKernel, offset: number): Instr[] {
+function iowriteCopy(accessor: '__iowrite32_copy' | '__iowrite64_copy', bytes: number, kernel: AccessorKernel, offset: number): Instr[] {
+  const element = ACCESSOR_INFO[accessor].element;
   const count = bytes / element;
   const out: Instr[] = [];
-  if (!hasChange(kernel, element === 8 ? '__iowrite64_copy' : '__iowrite32_copy')) {
+  if (!hasChange(kernel, accessor)) {
     for (let i = 0; i < count; i++) out.push(str(offset + i * element, element, `element ${i}: STR (${element * 8}-bit)`));
     return out;
   }
@@ -219,6 +253,18 @@ function memcpyToio(bytes: number, offset: number): Instr[] {
     left--;
   }
   return out;
+}
+
+/** One ST64B: a single 64-byte single-copy-atomic store (FEAT_LS64); the one program for st64b and its contrast. */
+function st64bProgram(offset: number): CpuProgram {
+  return {
+    name: 'st64b',
+    description: 'one ST64B of 64 bytes (FEAT_LS64)',
+    instrs: [
+      { op: 'store', mnemonic: 'ST64B', offset, size: 64, element: 64, label: `ST64B @${hex(offset)} (64 bytes, single-copy atomic)` },
+    ],
+    source: 'Arm ARM "ST64B" (FEAT_LS64), issued by the driver itself (no kernel MMIO accessor emits it); commit fd8c8216648c, option 5',
+  };
 }
 
 /**
@@ -264,7 +310,7 @@ export function accessorProgram(accessor: Accessor, kernel: AccessorKernel, byte
       return {
         name: accessor,
         description: `${accessor}() of ${bytes} bytes (${bytes / element} elements)`,
-        instrs: iowriteCopy(element, bytes, kernel, offset),
+        instrs: iowriteCopy(accessor, bytes, kernel, offset),
         source: era,
       };
     }
@@ -274,6 +320,8 @@ export function accessorProgram(accessor: Accessor, kernel: AccessorKernel, byte
         : 'arch/arm64/kernel/io.c __memcpy_toio() (before 6.13)';
       return { name: 'memcpy_toio', description: `memcpy_toio() of ${bytes} bytes`, instrs: memcpyToio(bytes, offset), source: era };
     }
+    case 'st64b':
+      return st64bProgram(offset);
   }
 }
 
@@ -282,16 +330,7 @@ export function accessorProgram(accessor: Accessor, kernel: AccessorKernel, byte
  * because VMMs cannot emulate it; commit fd8c8216648c's list, option 3), and one ST64B (FEAT_LS64, option 5).
  */
 export function contrastProgram(sequence: ContrastSequence, offset = 0): CpuProgram {
-  if (sequence === 'st64b') {
-    return {
-      name: 'st64b',
-      description: 'one ST64B of 64 bytes (FEAT_LS64)',
-      instrs: [
-        { op: 'store', mnemonic: 'ST64B', offset, size: 64, element: 64, label: `ST64B @${hex(offset)} (64 bytes, single-copy atomic)` },
-      ],
-      source: 'commit fd8c8216648c (net/mlx5 WC test), option 5; Arm ARM FEAT_LS64',
-    };
-  }
+  if (sequence === 'st64b') return st64bProgram(offset);
   const instrs: Instr[] = [];
   for (let i = 0; i < 4; i++) {
     instrs.push({

@@ -24,7 +24,6 @@ export {
   riscvGuestMapping,
   riscvHas,
   riscvPassthroughAt,
-  versionKey,
 } from './kvm';
 export type { DecodedPbmt, PbmtMode, PmaClass, SvpbmtAttrs, SvpbmtResult, SvpbmtRule, SvpbmtStages } from './svpbmt';
 export {
@@ -151,12 +150,12 @@ export interface RiscvPassthroughInput {
 export interface RiscvPassthroughResult extends RiscvPassthrough {
   readonly arch: 'riscv-h-svpbmt';
   readonly kernel: KernelVersion;
-  /** The same question on the first kernel past the modelled range that changed the answer's parts. */
+  /** The same question on the release in which the RISC-V answer's parts last changed (RISCV_CHANGED_IN). */
   readonly after: RiscvPassthrough;
 }
 
-/** The first version after the modelled range in which the RISC-V answer's inputs changed. */
-export const RISCV_AFTER_RANGE = RISCV_FACTS['ioremap-wc-nc'].since;
+/** The release in which both RISC-V inputs changed: the guest's ioremap_wc() and KVM's G-stage for a BAR. */
+export const RISCV_CHANGED_IN = RISCV_FACTS['ioremap-wc-nc'].since;
 
 /** The passthrough-BAR answer on RISC-V (H extension, Svpbmt) for one guest driver mapping. */
 export function riscvPassthrough(input: RiscvPassthroughInput): Answer<RiscvPassthroughResult> {
@@ -168,7 +167,7 @@ export function riscvPassthrough(input: RiscvPassthroughInput): Answer<RiscvPass
       ...riscvPassthroughAt(kernel, guestMapping),
       arch: 'riscv-h-svpbmt',
       kernel,
-      after: riscvPassthroughAt(RISCV_AFTER_RANGE, guestMapping),
+      after: riscvPassthroughAt(RISCV_CHANGED_IN, guestMapping),
     });
   });
 }

@@ -1,76 +1,61 @@
 /**
  * What KVM RISC-V puts in the G-stage for a VFIO BAR, what a Linux RISC-V guest's ioremap family puts
- * in its VS-stage PBMT, and how the two combine — by kernel version.
+ * in its VS-stage PBMT, and how the two combine — by kernel version. The releases come from
+ * KERNEL_CHANGES (linux/changes.ts).
  *
  * Sources (read at the source for this model):
  * - arch/riscv/kvm/mmu.c kvm_arch_prepare_memory_region(), up to 6.17: for a VM_PFNMAP VMA it mapped the
  *   whole range when the memslot was created, through kvm_riscv_gstage_ioremap() (later
  *   kvm_riscv_mmu_ioremap()), which builds the leaf with pgprot_noncached(PAGE_WRITE): PBMT IO on a host
  *   whose Linux uses Svpbmt.
- * - "RISC-V: KVM: Remove automatic I/O mapping for VM_PFNMAP" (Fangyu Yu, Fixes: 9d05c1fee837), pulled
- *   as tags/kvm-riscv-fixes-6.18-1 after v6.18-rc1: the eager mapping goes; BAR pages are mapped on a
- *   G-stage fault by kvm_riscv_mmu_map() -> kvm_riscv_gstage_map_page() (arch/riscv/kvm/gstage.c) from
- *   PAGE_READ/PAGE_WRITE[_EXEC], with no PBMT bits: PBMT 0, so the BAR's I/O PMAs apply.
+ * - 8c5fa3764fac "RISC-V: KVM: Remove automatic I/O mapping for VM_PFNMAP" (Fangyu Yu, Fixes:
+ *   9d05c1fee837), tag kvm-riscv-fixes-6.18-2 in the KVM fixes pull for 6.18-rc6: the eager mapping
+ *   goes; BAR pages are mapped on a G-stage fault by kvm_riscv_gstage_map_page() (arch/riscv/kvm/gstage.c)
+ *   from PAGE_READ/PAGE_WRITE[_EXEC], with no PBMT bits: PBMT 0, so the BAR's I/O PMAs apply. The 7.x
+ *   huge-page work keeps leaves without PBMT.
  * - arch/riscv/kvm/vcpu.c (vcpu config setup): henvcfg.PBMTE is set when the vCPU's ISA has Svpbmt.
  * - include/asm-generic/io.h: without an arch ioremap_wc(), ioremap_wc() is ioremap(); without an arch
  *   ioremap_np(), ioremap_np() returns NULL. kernel/iomem.c: without an arch ioremap_cache(), the
  *   fallback is ioremap().
  * - arch/riscv/include/asm/pgtable.h: _PAGE_IOREMAP is the kernel protection with the IO memory type;
- *   "riscv: introduce ioremap_wc()" (Yunhui Cui, commit 3a8ee3a9f4f6, pushed to the riscv tree on
- *   2025-10-03, after v6.17 was released) maps ioremap_wc() with the NC type.
+ *   3a8ee3a9f4f6 "riscv: introduce ioremap_wc()" (Yunhui Cui; RISC-V pull for v6.18-rc1, merged as
+ *   cb7e3669c683) maps ioremap_wc() with _PAGE_KERNEL_NC, the NC type.
  */
 import type { Citation, DecidedBy, GuestIoremap } from '../cross-arch';
-import { cite, linuxCommit, linuxFile } from '../cross-arch';
+import { cite, linuxFile } from '../cross-arch';
+import type { ChangeId } from '../linux/changes';
+import { KERNEL_CHANGES } from '../linux/changes';
+import type { KernelVersion } from '../linux/versions';
+import { hasFeature } from '../linux/versions';
 import type { PbmtMode, SvpbmtResult } from './svpbmt';
 import { SVPBMT_SOURCES, svpbmtName, svpbmtOrdering, svpbmtTwoStage } from './svpbmt';
 
-/** "MAJOR.MINOR" -> a sortable number; versions here may lie past the modelled range (6.18). */
-export function versionKey(v: string): number {
-  const [major, minor] = v.split('.').map(Number);
-  return (major ?? 0) * 1000 + (minor ?? 0);
-}
-
 export interface RiscvFact {
-  readonly since: string;
+  readonly since: KernelVersion;
   readonly what: string;
   readonly source: Citation;
-  /** False when the version boundary was not checked at a primary source in this work. */
+  /** False when the release was not checked at a primary source in this work. */
   readonly versionVerified: boolean;
 }
 
-export const RISCV_FACTS = {
-  'kvm-riscv': {
-    since: '5.16',
-    what: 'KVM RISC-V (H extension) exists',
-    source: linuxCommit('9d05c1fee837', 'RISC-V: KVM: Implement stage2 page table programming'),
-    versionVerified: false,
-  },
-  'linux-svpbmt': {
-    since: '5.19',
-    what: 'Linux uses Svpbmt: ioremap() and pgprot_noncached() give PBMT IO, pgprot_writecombine() gives NC',
-    source: cite('"riscv: add RISC-V Svpbmt extension support" (Heiko Stuebner)'),
-    versionVerified: false,
-  },
-  'ioremap-wc-nc': {
-    since: '6.18',
-    what: 'riscv ioremap_wc() maps with PBMT NC (before: the generic fallback to ioremap(), PBMT IO)',
-    source: linuxCommit('3a8ee3a9f4f6', 'riscv: introduce ioremap_wc()'),
-    versionVerified: true,
-  },
-  'kvm-pfnmap-on-fault': {
-    since: '6.18',
-    what: 'KVM RISC-V maps VFIO BAR pages on G-stage fault with PBMT 0 (PMA) instead of PBMT IO at memslot creation',
-    source: cite(
-      '"RISC-V: KVM: Remove automatic I/O mapping for VM_PFNMAP" (Fangyu Yu), KVM/riscv fixes for 6.18 take #1',
-      'https://lore.kernel.org/all/20251020130801.68356-1-fangyu.yu@linux.alibaba.com/',
-    ),
-    versionVerified: true,
-  },
-} as const satisfies Record<string, RiscvFact>;
-export type RiscvFactId = keyof typeof RISCV_FACTS;
+const RISCV_FACT_IDS = ['kvm-riscv', 'linux-svpbmt', 'ioremap-wc-nc', 'kvm-pfnmap-on-fault'] as const satisfies readonly ChangeId[];
+export type RiscvFactId = (typeof RISCV_FACT_IDS)[number];
 
-export function riscvHas(kernel: string, fact: RiscvFactId): boolean {
-  return versionKey(kernel) >= versionKey(RISCV_FACTS[fact].since);
+function factOf(id: RiscvFactId): RiscvFact {
+  const c = KERNEL_CHANGES[id];
+  return {
+    since: c.release,
+    what: c.what,
+    source: cite(c.source, `https://git.kernel.org/torvalds/c/${c.commits[0]}`),
+    versionVerified: c.evidence.some((e) => e.confidence === 'read-at-source'),
+  };
+}
+
+/** The RISC-V changes of KERNEL_CHANGES, as the RISC-V pages cite them. */
+export const RISCV_FACTS = Object.fromEntries(RISCV_FACT_IDS.map((id) => [id, factOf(id)])) as { readonly [K in RiscvFactId]: RiscvFact };
+
+export function riscvHas(kernel: KernelVersion, fact: RiscvFactId): boolean {
+  return hasFeature(kernel, fact);
 }
 
 export const RISCV_KVM_SOURCES = {
@@ -88,12 +73,12 @@ export interface GstageChoice {
 }
 
 /** KVM RISC-V's G-stage PBMT for a VFIO BAR page (the host is assumed to implement Svpbmt). */
-export function kvmRiscvGstage(kernel: string): GstageChoice {
+export function kvmRiscvGstage(kernel: KernelVersion): GstageChoice {
   const S = RISCV_KVM_SOURCES;
   if (!riscvHas(kernel, 'kvm-riscv')) {
     return {
       pbmt: null,
-      how: `KVM RISC-V does not exist in ${kernel} (it arrived in ${RISCV_FACTS['kvm-riscv'].since}; boundary not re-verified)`,
+      how: `KVM RISC-V does not exist in ${kernel} (it arrived in ${RISCV_FACTS['kvm-riscv'].since}; release not re-verified)`,
       sources: [],
     };
   }
@@ -119,7 +104,7 @@ export type RiscvGuestMapping =
   | { readonly available: false; readonly pbmt: null; readonly how: string };
 
 /** What a Linux RISC-V guest's ioremap variant writes in its VS-stage PBMT (the vCPU has Svpbmt). */
-export function riscvGuestMapping(kernel: string, mapping: GuestIoremap): RiscvGuestMapping {
+export function riscvGuestMapping(kernel: KernelVersion, mapping: GuestIoremap): RiscvGuestMapping {
   if (mapping === 'ioremap_np') {
     return {
       available: false,
@@ -151,7 +136,7 @@ export function riscvGuestMapping(kernel: string, mapping: GuestIoremap): RiscvG
 }
 
 export interface RiscvPassthrough {
-  readonly kernel: string;
+  readonly kernel: KernelVersion;
   readonly guestMapping: GuestIoremap;
   readonly gStage: GstageChoice;
   readonly guest: RiscvGuestMapping;
@@ -166,7 +151,7 @@ export interface RiscvPassthrough {
 }
 
 /** A VFIO passthrough BAR (I/O PMAs) on RISC-V with the H extension, for one guest driver mapping. */
-export function riscvPassthroughAt(kernel: string, guestMapping: GuestIoremap): RiscvPassthrough {
+export function riscvPassthroughAt(kernel: KernelVersion, guestMapping: GuestIoremap): RiscvPassthrough {
   const gStage = kvmRiscvGstage(kernel);
   const guest = riscvGuestMapping(kernel, guestMapping);
   const sources = [
@@ -208,8 +193,9 @@ export function riscvPassthroughAt(kernel: string, guestMapping: GuestIoremap): 
 
 /** What the RISC-V model states without a primary-source check, for pages to say so. */
 export const RISCV_UNVERIFIED = [
-  'The release in which KVM RISC-V arrived (5.16) and in which Linux started using Svpbmt (5.19): taken from memory of the merge windows, not re-read.',
-  'The release tags for "riscv: introduce ioremap_wc()" and "RISC-V: KVM: Remove automatic I/O mapping for VM_PFNMAP" (6.18): inferred from a push to the riscv tree after v6.17 and a KVM/riscv fixes pull after v6.18-rc1, not from the tags.',
+  'The release in which KVM RISC-V arrived (5.16): from memory of the merge windows, not re-read.',
+  'The release in which Linux started using Svpbmt (5.19): the commit (ff689fd21cb1) is read from a later Fixes: tag and a RISC-V pull; the tag was not read.',
   'The release in which KVM RISC-V began setting henvcfg.PBMTE: not checked; for the BAR answer up to 6.17 it does not matter, both stages say IO.',
   "ioremap_cache() on RISC-V: kernel/iomem.c's weak fallback to ioremap() was later folded into memremap() (Arnd Bergmann); whether a driver can still call ioremap_cache() there was not checked. memremap(MEMREMAP_WB) still falls back to ioremap().",
+  'Which release carries the ALT_FIXUP_MT form of the PBMT fix-up rather than the older ALT_SVPBMT one: not pinned; both clear the memory-type bits without Svpbmt, so the answer is the same.',
 ] as const;

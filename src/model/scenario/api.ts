@@ -5,18 +5,17 @@
 
 import type { MemoryTypeName } from '../arm64/types';
 import { booleanField, enumField, fieldsOf } from '../input';
-import { ioremapField, vfioDriverField } from '../linux/api';
+import { gpuField, ioremapField, mteField, vfioDriverField } from '../linux/api';
 import type { FaultKind, Stage2Prot } from '../linux/kvm-stage2';
 import { FAULT_KINDS } from '../linux/kvm-stage2';
-import { kernelMapping } from '../linux/stage1';
 import type { KernelVersion } from '../linux/versions';
-import { FEATURES, KERNEL_VERSIONS, kernelField } from '../linux/versions';
-import type { VfioDriver } from '../linux/vfio';
-import { VFIO_DRIVERS, vfioDriverArrival, vfioMmapOf } from '../linux/vfio';
+import { atLeast, FEATURES, KERNEL_VERSIONS, kernelField } from '../linux/versions';
+import type { NvgraceGpu, VfioDriver } from '../linux/vfio';
+import { VFIO_DRIVERS, vfioDriverArrival } from '../linux/vfio';
 import type { Answer } from '../result';
 import { guarded, InputError, ok } from '../result';
 import type { GuestMapping, ScenarioResult } from './scenario';
-import { GUEST_MAPPINGS, runScenario } from './scenario';
+import { defaultRequest, GUEST_MAPPINGS, runScenario } from './scenario';
 
 export type { GuestMapping, ScenarioLayer, ScenarioResult, ScenarioStep } from './scenario';
 export { GUEST_MAPPINGS } from './scenario';
@@ -30,9 +29,13 @@ export interface ScenarioInput {
   readonly fault?: FaultKind;
   /** The guest's kernel version (default: `kernel`); it decides whether ioremap_np() exists. */
   readonly guestKernel?: string;
+  /** The GPU behind an nvgrace-gpu region (default grace-hopper; grace-blackwell has no resmem). */
+  readonly gpu?: NvgraceGpu;
+  /** The VM enabled KVM_CAP_ARM_MTE (default false): then no VFIO memslot is accepted. */
+  readonly mte?: boolean;
 }
 
-const SCENARIO_FIELDS = ['kernel', 'vfioDriver', 'guestMapping', 'fwb', 'dic', 'fault', 'guestKernel'] as const;
+const SCENARIO_FIELDS = ['kernel', 'vfioDriver', 'guestMapping', 'fwb', 'dic', 'fault', 'guestKernel', 'gpu', 'mte'] as const;
 
 /** CONTRACT.md `scenario`: host userspace -> VMA flags -> memslot -> KVM stage 2 -> guest stage 1 -> effective. */
 export function scenario(input: ScenarioInput): Answer<ScenarioResult> {
@@ -42,10 +45,16 @@ export function scenario(input: ScenarioInput): Answer<ScenarioResult> {
     const vfioDriver = vfioDriverField(f, 'vfioDriver', kernel);
     const guestKernel = kernelField(f, 'guestKernel', kernel);
     const guestMapping = ioremapField(f, 'guestMapping', guestKernel, GUEST_MAPPINGS);
-    const fwb = booleanField(f, 'fwb', false);
-    const dic = booleanField(f, 'dic', true);
-    const fault = enumField(f, 'fault', FAULT_KINDS, 'write');
-    const r = runScenario({ kernel, guestKernel, vfioDriver, guestMapping, fwb, dic, fault });
+    const base = defaultRequest(kernel, vfioDriver, guestMapping, booleanField(f, 'fwb', false));
+    const r = runScenario({
+      ...base,
+      guestKernel,
+      dic: booleanField(f, 'dic', base.dic),
+      fault: enumField(f, 'fault', FAULT_KINDS, base.fault),
+      gpu: gpuField(f, 'gpu', kernel, vfioDriver),
+      mte: mteField(f, 'mte', kernel),
+    });
+    // Stryker disable next-line ConditionalExpression: equivalent, the fields above refused every absent driver region and mapping
     if (r === null) throw new Error('availability checked above');
     return ok(r);
   });
@@ -83,10 +92,12 @@ export interface ScenarioTableInput {
   readonly fault?: FaultKind;
 }
 
-function unavailableNote(kernel: KernelVersion, driver: VfioDriver, mapping: GuestMapping): string | null {
-  if (vfioMmapOf(kernel, driver) === null) return `${driver} arrived in ${vfioDriverArrival(driver)?.since}`;
-  if (kernelMapping(kernel, mapping) === null) return `${mapping}() arrived in ${FEATURES.ioremap_np.since}`;
-  return null;
+/** Why a row maps nothing: the driver or the guest mapping arrived later. */
+function unavailableNote(kernel: KernelVersion, driver: VfioDriver, mapping: GuestMapping): string {
+  const arrival = vfioDriverArrival(driver);
+  return arrival !== null && !atLeast(kernel, arrival.since)
+    ? `${driver} arrived in ${arrival.since}`
+    : `${mapping}() arrived in ${FEATURES.ioremap_np.since}`;
 }
 
 /** Every driver x guest mapping x FWB x kernel version, one row each (the CLI's `--table`). */
@@ -106,7 +117,7 @@ export function scenarioTable(input: ScenarioTableInput = {}): Answer<ScenarioTa
         for (const guestMapping of GUEST_MAPPINGS) {
           for (const fwb of [false, true]) {
             const base = { kernel, vfioDriver, guestMapping, fwb };
-            const r = runScenario({ kernel, guestKernel: kernel, vfioDriver, guestMapping, fwb, dic, fault });
+            const r = runScenario({ ...defaultRequest(kernel, vfioDriver, guestMapping, fwb), dic, fault });
             if (r === null) {
               rows.push({
                 ...base,
@@ -121,18 +132,18 @@ export function scenarioTable(input: ScenarioTableInput = {}): Answer<ScenarioTa
               });
               continue;
             }
-            const status: TableStatus = r.memslot.errno !== null ? 'memslot-refused' : r.stage2?.errno ? 'fault-failed' : 'ok';
+            // runScenario() gives no stage 2 exactly when the memslot was refused.
+            const s2 = r.stage2;
             rows.push({
               ...base,
-              status,
+              status: s2 === null ? 'memslot-refused' : s2.errno !== null ? 'fault-failed' : 'ok',
               hostUserspace: r.hostUserspace.memoryType,
               allowAnyUncached: r.vmaFlags.includes('VM_ALLOW_ANY_UNCACHED'),
-              stage2Prot: r.stage2?.prot ?? null,
-              stage2MemAttr: r.stage2?.memAttr ?? null,
+              stage2Prot: s2 === null ? null : s2.prot,
+              stage2MemAttr: s2 === null ? null : s2.memAttr,
               guestStage1: r.guestStage1.memoryType,
               effective: r.effectiveType,
-              note:
-                status === 'memslot-refused' ? `memslot ${r.memslot.errno}` : status === 'fault-failed' ? `fault ${r.stage2?.errno}` : null,
+              note: s2 === null ? `memslot ${r.memslot.errno}` : s2.errno !== null ? `fault ${s2.errno}` : null,
             });
           }
         }

@@ -1,7 +1,7 @@
 /**
  * End to end for one BAR region assigned to a VM: the VFIO driver's mmap (QEMU's host userspace
  * mapping and its VMA flags) -> the memslot -> KVM's stage 2 for the guest's first access -> the guest
- * driver's stage 1 -> the effective type (the arm64 core's combine()).
+ * driver's stage 1 -> the effective type (the arm64 rule, s2TranslateMemAttrs()).
  *
  * Assumptions: the region's pfns are not host memory (pfn_is_map_memory() false: a BAR, or nvgrace-gpu
  * GPU memory that the host kernel has not onlined); the VM has no MTE; the guest kernel's MAIR is
@@ -9,7 +9,9 @@
  */
 
 import type { CombineResult } from '../arm64/api';
-import { combine } from '../arm64/api';
+import { combineDecoded } from '../arm64/api';
+import { s1DecodeMemAttrs } from '../arm64/mair';
+import { s2DecodeMemAttrs } from '../arm64/stage2';
 import type { MemoryTypeName } from '../arm64/types';
 import { GUEST_IOREMAPS, type GuestIoremap } from '../cross-arch';
 import type { FaultKind, KvmStage2Result, MemslotResult } from '../linux/kvm-stage2';
@@ -17,7 +19,7 @@ import { decideStage2 } from '../linux/kvm-stage2';
 import type { MtName } from '../linux/stage1';
 import { kernelMapping } from '../linux/stage1';
 import type { KernelVersion } from '../linux/versions';
-import type { VfioDriver } from '../linux/vfio';
+import type { NvgraceGpu, VfioDriver } from '../linux/vfio';
 import type { VmaFlag } from '../linux/vma';
 import { qemuMapBar } from '../vmm/qemu';
 
@@ -34,6 +36,15 @@ export interface ScenarioRequest {
   readonly fwb: boolean;
   readonly dic: boolean;
   readonly fault: FaultKind;
+  /** The GPU behind an nvgrace-gpu region. */
+  readonly gpu: NvgraceGpu;
+  /** The VM enabled KVM_CAP_ARM_MTE. */
+  readonly mte: boolean;
+}
+
+/** The request a scenario on these three choices makes with every other input at its default. */
+export function defaultRequest(kernel: KernelVersion, vfioDriver: VfioDriver, guestMapping: GuestMapping, fwb: boolean): ScenarioRequest {
+  return { kernel, guestKernel: kernel, vfioDriver, guestMapping, fwb, dic: true, fault: 'write', gpu: 'grace-hopper', mte: false };
 }
 
 export type ScenarioLayer = 'host-userspace' | 'vma' | 'memslot' | 'kvm-stage2' | 'guest-stage1' | 'effective';
@@ -64,7 +75,7 @@ function hex(n: number, width = 2): string {
 
 /** Run the scenario on validated inputs; null when the driver or guest API does not exist. */
 export function runScenario(req: ScenarioRequest): ScenarioResult | null {
-  const host = qemuMapBar(req.kernel, req.vfioDriver, req.fwb, req.dic);
+  const host = qemuMapBar(req.kernel, req.vfioDriver, req.fwb, req.dic, { gpu: req.gpu, mte: req.mte });
   const guest = kernelMapping(req.guestKernel, req.guestMapping);
   if (host === null || guest === null) return null;
   const steps: ScenarioStep[] = [];
@@ -114,16 +125,27 @@ export function runScenario(req: ScenarioRequest): ScenarioResult | null {
   });
   steps.push({ layer: 'kvm-stage2', text: `The guest's first ${req.fault} faults into KVM: ${stage2.reason}` });
   steps.push({ layer: 'guest-stage1', text: guestText });
-  if (stage2.errno !== null || stage2.memAttr === null) {
+  if (stage2.memAttr === null) {
     steps.push({ layer: 'effective', text: `Nothing is mapped: the fault failed with ${stage2.errno}.` });
     return finish(stage2, null);
   }
-  const c = combine({ s1Mair: guest.mair, s2MemAttr: stage2.memAttr, fwb: req.fwb });
-  if (!c.ok) throw new Error(`combine refused kernel-produced values: ${c.error.message}`);
-  const effective = c.result;
+  const effective = combineKernelValues(guest.mair, stage2.memAttr, req.fwb);
   steps.push({
     layer: 'effective',
     text: `Stage 1 ${hex(guest.mair)} with stage 2 MemAttr ${hex(stage2.memAttr, 1)}${req.fwb ? ' (FWB)' : ''} gives ${effective.summary ?? effective.memoryType} (rule ${effective.rule}): ${effective.explanation}`,
   });
   return finish(stage2, effective);
+}
+
+/**
+ * The arm64 rule (S2CombineS1MemAttrs, or the FWB step) on values the kernel produced: decoded at the
+ * edge and combined, without the JSON API's input checks, since Linux's MAIR bytes and KVM's MemAttr
+ * values are always defined encodings.
+ */
+function combineKernelValues(mair: number, memAttr: number, fwb: boolean): CombineResult {
+  const s1 = s1DecodeMemAttrs(mair);
+  const s2 = s2DecodeMemAttrs(memAttr, fwb);
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, KVM's MemAttr values and Linux's MAIR bytes are never reserved (claims and scenario tests run every pair)
+  if (!s1.ok || !s2.ok) throw new Error(`the kernel produced a reserved encoding: MAIR ${hex(mair)}, MemAttr ${hex(memAttr, 1)}`);
+  return combineDecoded(s1.attrs, s2.attrs);
 }

@@ -6,9 +6,9 @@
 import type { MemoryTypeName } from '../arm64/types';
 import { MEMORY_TYPE_NAMES } from '../arm64/types';
 import { booleanField, enumField, fieldsOf } from '../input';
-import { vfioDriverField } from '../linux/api';
+import { gpuField, mteField, vfioDriverField } from '../linux/api';
 import { kernelField } from '../linux/versions';
-import type { VfioDriver } from '../linux/vfio';
+import type { NvgraceGpu, VfioDriver } from '../linux/vfio';
 import type { Answer } from '../result';
 import { guarded, ok } from '../result';
 import type { QemuBarMapping, UserspaceMapping, UserspacePath } from './qemu';
@@ -23,12 +23,17 @@ export function qemuMapBar(input: {
   readonly vfioDriver: VfioDriver;
   readonly fwb?: boolean;
   readonly dic?: boolean;
+  /** The GPU of an nvgrace-gpu region (default grace-hopper). */
+  readonly gpu?: NvgraceGpu;
+  /** The VM enabled KVM_CAP_ARM_MTE (default false; 5.14+). */
+  readonly mte?: boolean;
 }): Answer<QemuBarMapping> {
   return guarded(() => {
-    const f = fieldsOf(input, ['kernel', 'vfioDriver', 'fwb', 'dic']);
+    const f = fieldsOf(input, ['kernel', 'vfioDriver', 'fwb', 'dic', 'gpu', 'mte']);
     const kernel = kernelField(f, 'kernel');
     const vfioDriver = vfioDriverField(f, 'vfioDriver', kernel);
-    const m = mapBar(kernel, vfioDriver, booleanField(f, 'fwb', false), booleanField(f, 'dic', true));
+    const options = { gpu: gpuField(f, 'gpu', kernel, vfioDriver), mte: mteField(f, 'mte', kernel) };
+    const m = mapBar(kernel, vfioDriver, booleanField(f, 'fwb', false), booleanField(f, 'dic', true), options);
     if (m === null) throw new Error('driver availability checked above');
     return ok(m);
   });

@@ -12,12 +12,12 @@
  */
 import { TYPE_SEMANTICS } from '../arm64/semantics';
 import type { MemoryTypeName } from '../arm64/types';
-import type { MemslotResult } from '../linux/kvm-stage2';
-import { checkMemslot } from '../linux/kvm-stage2';
+import type { MemslotResult } from '../linux/kvm-memslot';
+import { kvmArchPrepareMemoryRegion } from '../linux/kvm-memslot';
 import type { MtName } from '../linux/stage1';
-import { mairAttrOf, memoryTypeOfMt } from '../linux/stage1';
+import { mairByteOf, memoryTypeOfMt } from '../linux/stage1';
 import type { KernelVersion } from '../linux/versions';
-import type { VfioDriver, VfioMapping } from '../linux/vfio';
+import type { NvgraceGpu, VfioDriver, VfioMapping } from '../linux/vfio';
 import { DMABUF_MEMATTR_PROPOSAL, vfioMmapOf } from '../linux/vfio';
 import type { VmaFlag } from '../linux/vma';
 
@@ -61,11 +61,34 @@ export interface QemuBarMapping {
   readonly explanation: string;
 }
 
-/** QEMU's mapping of a BAR region through VFIO and its memslot. Null when the driver is absent. */
-export function qemuMapBar(kernel: KernelVersion, vfioDriver: VfioDriver, fwb: boolean, dic: boolean): QemuBarMapping | null {
-  const vfio = vfioMmapOf(kernel, vfioDriver);
+/** The host and VM options a BAR mapping depends on (defaults: grace-hopper, no MTE). */
+export interface BarOptions {
+  readonly gpu: NvgraceGpu;
+  /** The VM enabled KVM_CAP_ARM_MTE. */
+  readonly mte: boolean;
+}
+
+const DEFAULT_BAR_OPTIONS: BarOptions = { gpu: 'grace-hopper', mte: false };
+
+/** QEMU's mapping of a BAR region through VFIO and its memslot. Null when the driver region is absent. */
+export function qemuMapBar(
+  kernel: KernelVersion,
+  vfioDriver: VfioDriver,
+  fwb: boolean,
+  dic: boolean,
+  options: BarOptions = DEFAULT_BAR_OPTIONS,
+): QemuBarMapping | null {
+  const vfio = vfioMmapOf(kernel, vfioDriver, options.gpu);
   if (vfio === null) return null;
-  const memslot = checkMemslot({ kernel, vmaFlags: vfio.vmaFlags, vmaMemType: vfio.memType, fwb, dic, logging: false });
+  const memslot = kvmArchPrepareMemoryRegion({
+    kernel,
+    vmaFlags: vfio.vmaFlags,
+    vmaMemType: vfio.memType,
+    fwb,
+    dic,
+    logging: false,
+    mte: options.mte,
+  });
   const ownAccesses = accessProperties(vfio.memoryType);
   const staysDevice = vfio.memoryType.startsWith('Device');
   return {
@@ -124,7 +147,8 @@ export interface UserspaceMapping {
 
 /**
  * What a userspace driver's accesses get. Today vfio-pci's mmap() offers no choice (Device-nGnRnE);
- * the DMABUF attribute proposal would give pgprot_writecombine() (Normal-NC) on request. Out-of-tree
+ * the DMABUF proposal's attribute feature (postings v2 to v4) would give pgprot_writecombine()
+ * (Normal-NC) on request. Out-of-tree
  * "WC" patches to vfio-pci are not modelled.
  */
 export function userspaceDriverMapping(kernel: KernelVersion, path: UserspacePath): UserspaceMapping {
@@ -139,10 +163,11 @@ export function userspaceDriverMapping(kernel: KernelVersion, path: UserspacePat
     how = `vfio-pci's mmap() in ${kernel} always uses ${m.pgprot}`;
   } else {
     const attr = path === 'dmabuf-proposal-wc' ? 'WC' : 'UC';
-    const spec = DMABUF_MEMATTR_PROPOSAL.attributes[attr];
+    const p = DMABUF_MEMATTR_PROPOSAL;
+    const spec = p.attributes[attr];
     memType = spec.memType;
     status = 'unmerged proposal';
-    how = `the DMABUF proposal (${DMABUF_MEMATTR_PROPOSAL.feature}, latest posting ${DMABUF_MEMATTR_PROPOSAL.latestPosting.date}, unmerged) maps attribute ${attr} with ${spec.pgprot}`;
+    how = `the DMABUF proposal's ${p.feature} (${p.featureHistory.introducedIn.version} of ${p.featureHistory.introducedIn.date} to ${p.featureHistory.lastSeenIn.version} of ${p.featureHistory.lastSeenIn.date}; apparently dropped from later postings, the latest ${p.latestPosting.date}; not merged through ${p.unmergedThrough}) maps attribute ${spec.uapiName} = ${spec.value} with ${spec.pgprot}`;
   }
   const memoryType = memoryTypeOfMt(memType);
   const writeCombining = memoryType === 'Normal-NC';
@@ -150,7 +175,7 @@ export function userspaceDriverMapping(kernel: KernelVersion, path: UserspacePat
     path,
     status,
     memType,
-    mair: mairAttrOf(memType, false).byte,
+    mair: mairByteOf(memType),
     memoryType,
     writeCombining,
     needsVmaFlagForItself: false,

@@ -23,6 +23,7 @@ export type { VmxMtBranch, VmxMtEra, VmxMtRequest, VmxMtResult, X86GuestMapping 
 export {
   AMD_NPT,
   IGNORE_GUEST_PAT_QUIRK_SINCE,
+  VMX_MT_AFTER_QUIRK,
   VMX_MT_BRANCHES,
   VMX_MT_ERAS,
   VMX_SOURCES,

@@ -24,23 +24,37 @@
  */
 import type { Citation, GuestIoremap } from '../cross-arch';
 import { cite, linuxCommit, linuxFile } from '../cross-arch';
+import type { Confidence } from '../linux/releases';
 import type { KernelVersion } from '../linux/versions';
-import { atLeast } from '../linux/versions';
+import { atLeast, FEATURES, hasFeature, NEWEST_KERNEL } from '../linux/versions';
 import type { EptType, PatType } from './types';
 import { eptLeafTypeBits } from './types';
 
 export const VMX_MT_ERAS = ['5.10-6.10', '6.11', '6.12-6.15', '6.16+'] as const;
 export type VmxMtEra = (typeof VMX_MT_ERAS)[number];
 
+/** The era from the x86 changes of KERNEL_CHANGES (linux/changes.ts). */
 export function vmxMtEra(kernel: KernelVersion): VmxMtEra {
-  if (atLeast(kernel, '6.16')) return '6.16+';
-  if (atLeast(kernel, '6.12')) return '6.12-6.15';
-  if (atLeast(kernel, '6.11')) return '6.11';
+  if (hasFeature(kernel, 'x86-ignore-guest-pat-quirk')) return '6.16+';
+  if (hasFeature(kernel, 'x86-honor-guest-pat-revert')) return '6.12-6.15';
+  if (hasFeature(kernel, 'x86-honor-guest-pat')) return '6.11';
   return '5.10-6.10';
 }
 
 /** The version in which the ignore-guest-PAT quirk first exists. */
-export const IGNORE_GUEST_PAT_QUIRK_SINCE: KernelVersion = '6.16';
+export const IGNORE_GUEST_PAT_QUIRK_SINCE: KernelVersion = FEATURES['x86-ignore-guest-pat-quirk'].since;
+
+/**
+ * After the quirk: no change to vmx_get_mt_mask() was found from 6.17 to the newest covered release.
+ * Inferred: no per-release copy of vmx.c was read, only the 6.18-rc6 KVM fixes pull and an undated 2026
+ * reading of the MMIO test (notes/vfio-mm-riscv-x86.md §7).
+ */
+export const VMX_MT_AFTER_QUIRK = {
+  from: '6.17',
+  through: NEWEST_KERNEL,
+  changeFound: false,
+  confidence: 'inferred',
+} as const satisfies { from: KernelVersion; through: KernelVersion; changeFound: boolean; confidence: Confidence };
 
 export const VMX_SOURCES = {
   getMtMask: linuxFile('arch/x86/kvm/vmx/vmx.c', 'vmx_get_mt_mask()'),
@@ -83,10 +97,12 @@ export interface VmxMtResult {
   readonly guestPatApplies: boolean | null;
   readonly reason: string;
   readonly sources: readonly Citation[];
+  /** How the release's vmx_get_mt_mask() is known: read for 5.10-6.16, inferred after (VMX_MT_AFTER_QUIRK). */
+  readonly confidence: Confidence;
 }
 
 function out(
-  era: VmxMtEra,
+  kernel: KernelVersion,
   branch: VmxMtBranch,
   eptType: EptType | null,
   ipat: boolean | null,
@@ -94,7 +110,7 @@ function out(
   sources: readonly Citation[],
 ): VmxMtResult {
   return {
-    era,
+    era: vmxMtEra(kernel),
     branch,
     eptType,
     ipat,
@@ -102,6 +118,7 @@ function out(
     guestPatApplies: ipat === null ? null : !ipat,
     reason,
     sources,
+    confidence: atLeast(kernel, VMX_MT_AFTER_QUIRK.from) ? VMX_MT_AFTER_QUIRK.confidence : 'read-at-source',
   };
 }
 
@@ -111,7 +128,7 @@ export function vmxGetMtMask(req: VmxMtRequest): VmxMtResult {
   const S = VMX_SOURCES;
   if (req.isMmio) {
     return out(
-      era,
+      req.kernel,
       'mmio-uc',
       'UC',
       false,
@@ -121,7 +138,7 @@ export function vmxGetMtMask(req: VmxMtRequest): VmxMtResult {
   }
   const wbIpat = (why: string, sources: readonly Citation[]) =>
     out(
-      era,
+      req.kernel,
       'ram-wb-ipat',
       'WB',
       true,
@@ -130,7 +147,7 @@ export function vmxGetMtMask(req: VmxMtRequest): VmxMtResult {
     );
   const wb = (why: string, sources: readonly Citation[]) =>
     out(
-      era,
+      req.kernel,
       'ram-wb',
       'WB',
       false,
@@ -141,7 +158,7 @@ export function vmxGetMtMask(req: VmxMtRequest): VmxMtResult {
     case '5.10-6.10':
       if (!req.noncoherentDma) return wbIpat('the VM has no non-coherent DMA', [S.getMtMask]);
       return out(
-        era,
+        req.kernel,
         'ram-guest-mtrr',
         null,
         null,

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { combine } from '../../../src/model/arm64/api';
+import { expectError, expectOk } from '../../support/expect-ok';
 
 function effective(s1Mair: number, s2MemAttr: number, extra: Partial<Parameters<typeof combine>[0]> = {}) {
-  const r = combine({ s1Mair, s2MemAttr, ...extra });
-  if (!r.ok) throw new Error(r.error.message);
-  return r.result;
+  return expectOk(combine({ s1Mair, s2MemAttr, ...extra }), `S1 0x${s1Mair.toString(16)} S2 0x${s2MemAttr.toString(16)}`);
 }
 
 describe('combine(): the rules, one by one', () => {
@@ -180,41 +179,64 @@ describe('combine() rejects bad and reserved input with a reason', () => {
     expect(combine(null as never)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
   });
 
-  it('reports an UNPREDICTABLE stage-1 byte as RESERVED on s1Mair, with the reason', () => {
-    const r = combine({ s1Mair: 0x02, s2MemAttr: 5 });
-    expect(r).toMatchObject({ ok: false, error: { code: 'RESERVED', field: 's1Mair' } });
-    if (!r.ok) expect(r.error.message).toMatch(/UNPREDICTABLE/);
-    const noXs = combine({ s1Mair: 0x40, s2MemAttr: 5, featXS: false });
-    if (!noXs.ok) expect(noXs.error.message).toMatch(/FEAT_XS/);
+  it('reports an UNPREDICTABLE stage-1 byte as RESERVED on s1Mair, with the byte and the reason', () => {
+    expect(expectError(combine({ s1Mair: 0x02, s2MemAttr: 5 }))).toEqual({
+      code: 'RESERVED',
+      field: 's1Mair',
+      message:
+        'MAIR byte 0x02 UNPREDICTABLE: 0x02 is 0b0000dd1x: a Device encoding with Attr<1> set is UNPREDICTABLE (S1ConstrainUnpredictableRESMAIR)',
+    });
+  });
+
+  it('reports a stage-1 byte that needs a missing feature as RESERVED on s1Mair, naming the feature', () => {
+    expect(expectError(combine({ s1Mair: 0x40, s2MemAttr: 5, featXS: false }))).toEqual({
+      code: 'RESERVED',
+      field: 's1Mair',
+      message:
+        'MAIR byte 0x40 needs FEAT_XS: 0x40 (Normal iNC oNC, XS=0) is defined only with FEAT_XS; without it the encoding is UNPREDICTABLE',
+    });
+    expect(expectError(combine({ s1Mair: 0xf0, s2MemAttr: 5, featMTE2: false })).message).toMatch(/^MAIR byte 0xF0 needs FEAT_MTE2: /);
   });
 
   it('lists the permitted outcomes of stage-2 0xC (outer WB, inner field CONSTRAINED UNPREDICTABLE)', () => {
-    const r = combine({ s1Mair: 0xff, s2MemAttr: 0xc });
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.error.code).toBe('RESERVED');
-    const outcomes = (r.error.permitted ?? []) as { inner: string; outer: string; asMemAttr: number[] }[];
-    expect(outcomes.map((o) => [o.outer, o.inner, o.asMemAttr])).toEqual([
-      ['WB', 'NC', [0xd]],
-      ['WB', 'WT', [0xe]],
-      ['WB', 'WB', [0xf]],
+    const error = expectError(combine({ s1Mair: 0xff, s2MemAttr: 0xc }));
+    expect(error).toMatchObject({ code: 'RESERVED', field: 's2MemAttr' });
+    expect(error.message).toBe(
+      'stage-2 MemAttr 0xC is Outer Write-Back with inner field 0b00, which is reserved: the inner cacheability is CONSTRAINED UNPREDICTABLE (NC, WT or WB); the permitted outcomes behave as MemAttr 0xD, 0xE, 0xF',
+    );
+    const outcomes = (error.permitted ?? []) as { inner: string; outer: string; asMemAttr: number[]; rule: string }[];
+    expect(outcomes.map((o) => [o.outer, o.inner, o.asMemAttr, o.rule])).toEqual([
+      ['WB', 'NC', [0xd], 'normal-stricter-per-side'],
+      ['WB', 'WT', [0xe], 'normal-stricter-per-side'],
+      ['WB', 'WB', [0xf], 'normal-stricter-per-side'],
     ]);
+    // Each outcome is the full combine() result of the value it behaves as.
+    for (const o of outcomes) {
+      const [v] = o.asMemAttr;
+      expect(o).toEqual({ ...effective(0xff, v as number), asMemAttr: [v] });
+    }
   });
 
-  it('merges permitted outcomes that agree: under a guest NC mapping 0x4 has one outcome', () => {
-    const r = combine({ s1Mair: 0x44, s2MemAttr: 0x4 });
-    if (r.ok) expect.fail('0x4 is reserved');
-    expect(r.error.permitted).toHaveLength(1);
-    expect(r.error.permitted?.[0]).toMatchObject({ summary: 'Normal-NC', asMemAttr: [5, 6, 7] });
+  it('merges permitted outcomes that agree in every attribute: under a guest NC mapping 0x4 has one outcome', () => {
+    const error = expectError(combine({ s1Mair: 0x44, s2MemAttr: 0x4 }));
+    expect(error.permitted).toEqual([{ ...effective(0x44, 0x5), asMemAttr: [5, 6, 7] }]);
+    // Under a guest Device mapping the outcomes agree too (Device beats Normal).
+    expect(expectError(combine({ s1Mair: 0x04, s2MemAttr: 0x8 })).permitted).toEqual([{ ...effective(0x04, 0x9), asMemAttr: [9, 10, 11] }]);
   });
 
   it('gives no permitted list for FWB reserved values, and refuses FnXS without FEAT_XS', () => {
-    const r = combine({ s1Mair: 0x44, s2MemAttr: 0x4, fwb: true });
-    expect(r).toMatchObject({ ok: false, error: { code: 'RESERVED', field: 's2MemAttr' } });
-    if (!r.ok) expect(r.error.permitted).toBeUndefined();
-    expect(combine({ s1Mair: 0x44, s2MemAttr: 5, featXS: false, s2FnXS: true })).toMatchObject({
-      ok: false,
-      error: { code: 'BAD_INPUT', field: 's2FnXS' },
+    expect(expectError(combine({ s1Mair: 0x44, s2MemAttr: 0x4, fwb: true }))).toEqual({
+      code: 'RESERVED',
+      field: 's2MemAttr',
+      message: 'stage-2 MemAttr 0b0100 is reserved with FEAT_S2FWB (and means NoTagAccess only with FEAT_MTE_PERM, not modelled)',
     });
+    expect(expectError(combine({ s1Mair: 0x44, s2MemAttr: 5, featXS: false, s2FnXS: true }))).toEqual({
+      code: 'BAD_INPUT',
+      field: 's2FnXS',
+      message: 's2FnXS (descriptor bit 11) exists only with FEAT_XS; it cannot be set when featXS is false',
+    });
+    // FnXS alone, and featXS false alone, are fine.
+    expect(effective(0x44, 5, { s2FnXS: true }).xs).toBe(0);
+    expect(effective(0x44, 5, { featXS: false }).xs).toBe(1);
   });
 });

@@ -1,50 +1,100 @@
 import { describe, expect, it } from 'vitest';
-import { decodeS2MemAttr } from '../../../src/model/arm64/stage2';
+import { describeS2, s2DecodeMemAttrs } from '../../../src/model/arm64/stage2';
+import type { S2Attrs } from '../../../src/model/arm64/types';
+
+function attrs(memAttr: number, fwb: boolean): S2Attrs {
+  const d = s2DecodeMemAttrs(memAttr, fwb);
+  if (!d.ok) expect.fail(`MemAttr 0x${memAttr.toString(16)} fwb=${fwb} is reserved: ${d.reserved.why}`);
+  return d.attrs;
+}
+
+function reserved(memAttr: number, fwb: boolean) {
+  const d = s2DecodeMemAttrs(memAttr, fwb);
+  if (d.ok) expect.fail(`MemAttr 0x${memAttr.toString(16)} fwb=${fwb} decoded to ${JSON.stringify(d.attrs)}`);
+  return d.reserved;
+}
+
+const NIBBLES = Array.from({ length: 16 }, (_, v) => v);
 
 describe('stage-2 MemAttr decoding with FWB off (S2DecodeMemAttrs)', () => {
   it('reads 0b00dd as the four Device types', () => {
-    expect([0, 1, 2, 3].map((v) => decodeS2MemAttr(v, false))).toEqual([
-      { ok: true, attrs: { fwb: false, kind: 'Device', device: 'Device-nGnRnE' } },
-      { ok: true, attrs: { fwb: false, kind: 'Device', device: 'Device-nGnRE' } },
-      { ok: true, attrs: { fwb: false, kind: 'Device', device: 'Device-nGRE' } },
-      { ok: true, attrs: { fwb: false, kind: 'Device', device: 'Device-GRE' } },
+    expect([0, 1, 2, 3].map((v) => attrs(v, false))).toEqual([
+      { fwb: false, kind: 'Device', device: 'Device-nGnRnE' },
+      { fwb: false, kind: 'Device', device: 'Device-nGnRE' },
+      { fwb: false, kind: 'Device', device: 'Device-nGRE' },
+      { fwb: false, kind: 'Device', device: 'Device-GRE' },
     ]);
   });
 
-  it('reads MemAttr[3:2] as outer and MemAttr[1:0] as inner cacheability', () => {
-    expect(decodeS2MemAttr(0x5, false)).toEqual({ ok: true, attrs: { fwb: false, kind: 'Normal', outer: 'NC', inner: 'NC' } });
-    expect(decodeS2MemAttr(0x7, false)).toEqual({ ok: true, attrs: { fwb: false, kind: 'Normal', outer: 'NC', inner: 'WB' } });
-    expect(decodeS2MemAttr(0x9, false)).toEqual({ ok: true, attrs: { fwb: false, kind: 'Normal', outer: 'WT', inner: 'NC' } });
-    expect(decodeS2MemAttr(0xf, false)).toEqual({ ok: true, attrs: { fwb: false, kind: 'Normal', outer: 'WB', inner: 'WB' } });
+  it('reads MemAttr[3:2] as outer and MemAttr[1:0] as inner cacheability (01 NC, 10 WT, 11 WB)', () => {
+    const cache = ['', 'NC', 'WT', 'WB'];
+    for (const v of NIBBLES.filter((n) => n >> 2 !== 0 && (n & 3) !== 0)) {
+      expect(attrs(v, false), `0x${v.toString(16)}`).toEqual({ fwb: false, kind: 'Normal', outer: cache[v >> 2], inner: cache[v & 3] });
+    }
+    expect(attrs(0x9, false)).toEqual({ fwb: false, kind: 'Normal', outer: 'WT', inner: 'NC' });
   });
 
-  it('reserves 0x4, 0x8 and 0xC and permits the three inner cacheabilities under the same outer', () => {
-    expect(decodeS2MemAttr(0x4, false)).toMatchObject({ ok: false, reserved: { permittedMemAttr: [0x5, 0x6, 0x7] } });
-    expect(decodeS2MemAttr(0x8, false)).toMatchObject({ ok: false, reserved: { permittedMemAttr: [0x9, 0xa, 0xb] } });
-    expect(decodeS2MemAttr(0xc, false)).toMatchObject({ ok: false, reserved: { permittedMemAttr: [0xd, 0xe, 0xf] } });
+  it('reserves 0x4, 0x8 and 0xC and permits the three inner cacheabilities under the same outer, decoded', () => {
+    expect(reserved(0x4, false).permitted).toEqual([
+      { memAttr: 0x5, attrs: { fwb: false, kind: 'Normal', outer: 'NC', inner: 'NC' } },
+      { memAttr: 0x6, attrs: { fwb: false, kind: 'Normal', outer: 'NC', inner: 'WT' } },
+      { memAttr: 0x7, attrs: { fwb: false, kind: 'Normal', outer: 'NC', inner: 'WB' } },
+    ]);
+    expect(reserved(0x8, false).permitted?.map((p) => p.memAttr)).toEqual([0x9, 0xa, 0xb]);
+    for (const v of [0x4, 0x8, 0xc]) {
+      for (const p of reserved(v, false).permitted ?? []) expect(p.attrs).toEqual(attrs(p.memAttr, false));
+    }
+  });
+
+  it('says which outer cacheability a reserved value has', () => {
+    const why = (v: number) => reserved(v, false).why;
+    expect(why(0xc)).toBe(
+      'MemAttr 0xC is Outer Write-Back with inner field 0b00, which is reserved: the inner cacheability is CONSTRAINED UNPREDICTABLE (NC, WT or WB)',
+    );
+    expect(why(0x4)).toMatch(/^MemAttr 0x4 is Outer Non-cacheable with/);
+    expect(why(0x8)).toMatch(/^MemAttr 0x8 is Outer Write-Through with/);
   });
 
   it('defines exactly 13 of the 16 values', () => {
-    expect(Array.from({ length: 16 }, (_, v) => decodeS2MemAttr(v, false)).filter((d) => d.ok)).toHaveLength(13);
+    expect(NIBBLES.filter((v) => s2DecodeMemAttrs(v, false).ok)).toHaveLength(13);
   });
 });
 
 describe('stage-2 MemAttr decoding with FEAT_S2FWB on (AArch64.S2ApplyFWBMemAttrs)', () => {
   it('reads 0b0dd as a Device type', () => {
-    expect(decodeS2MemAttr(0b001, true)).toEqual({ ok: true, attrs: { fwb: true, kind: 'Device', device: 'Device-nGnRE' } });
-    expect(decodeS2MemAttr(0b011, true)).toEqual({ ok: true, attrs: { fwb: true, kind: 'Device', device: 'Device-GRE' } });
+    expect([0, 1, 2, 3].map((v) => attrs(v, true))).toEqual([
+      { fwb: true, kind: 'Device', device: 'Device-nGnRnE' },
+      { fwb: true, kind: 'Device', device: 'Device-nGnRE' },
+      { fwb: true, kind: 'Device', device: 'Device-nGRE' },
+      { fwb: true, kind: 'Device', device: 'Device-GRE' },
+    ]);
   });
 
   it('reads 0b101 as Normal-NC, 0b110 as forced Write-Back and 0b111 as use-stage-1', () => {
-    expect(decodeS2MemAttr(0b101, true)).toEqual({ ok: true, attrs: { fwb: true, kind: 'NormalNC' } });
-    expect(decodeS2MemAttr(0b110, true)).toEqual({ ok: true, attrs: { fwb: true, kind: 'ForceWB' } });
-    expect(decodeS2MemAttr(0b111, true)).toEqual({ ok: true, attrs: { fwb: true, kind: 'AsStage1' } });
+    expect(attrs(0b101, true)).toEqual({ fwb: true, kind: 'NormalNC' });
+    expect(attrs(0b110, true)).toEqual({ fwb: true, kind: 'ForceWB' });
+    expect(attrs(0b111, true)).toEqual({ fwb: true, kind: 'AsStage1' });
   });
 
-  it('reserves 0b100 and every value with MemAttr[3] set (RES0 without FEAT_MTE_PERM)', () => {
-    const reserved = Array.from({ length: 16 }, (_, v) => v).filter((v) => !decodeS2MemAttr(v, true).ok);
-    expect(reserved).toEqual([0b0100, 8, 9, 10, 11, 12, 13, 14, 15]);
-    const d = decodeS2MemAttr(0xf, true);
-    if (!d.ok) expect(d.reserved.why).toMatch(/RES0/);
+  it('reserves 0b100 and every value with MemAttr[3] set (RES0 without FEAT_MTE_PERM), with no permitted list', () => {
+    expect(NIBBLES.filter((v) => !s2DecodeMemAttrs(v, true).ok)).toEqual([0b0100, 8, 9, 10, 11, 12, 13, 14, 15]);
+    expect(reserved(0xf, true)).toEqual({
+      why: 'MemAttr 0xF has bit 3 set; with FEAT_S2FWB, MemAttr[3] is RES0 unless FEAT_MTE_PERM is implemented (not modelled)',
+    });
+    expect(reserved(0x4, true)).toEqual({
+      why: 'MemAttr 0b0100 is reserved with FEAT_S2FWB (and means NoTagAccess only with FEAT_MTE_PERM, not modelled)',
+    });
+  });
+});
+
+describe('describeS2: one line naming a decoded stage-2 value', () => {
+  it('names each kind, and a Normal value by outer then inner when they differ', () => {
+    expect(describeS2(attrs(0x1, false))).toBe('Device-nGnRE');
+    expect(describeS2(attrs(0x1, true))).toBe('Device-nGnRE (FWB: Device, combined with a stage-1 Device type)');
+    expect(describeS2(attrs(0x5, false))).toBe('Normal-NC');
+    expect(describeS2(attrs(0x7, false))).toBe('Normal (outer NC, inner WB)');
+    expect(describeS2(attrs(0x5, true))).toBe('FWB Normal-NC (stage-1 Device types are kept)');
+    expect(describeS2(attrs(0x6, true))).toBe('FWB forced Normal Write-Back (whatever stage 1 says)');
+    expect(describeS2(attrs(0x7, true))).toBe('FWB "use stage 1" (the stage-1 attributes are used unchanged)');
   });
 });

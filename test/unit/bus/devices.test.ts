@@ -3,7 +3,7 @@ import { judgeProgram } from '../../../src/model/bus/api';
 import { costOf, costRange, DEFAULT_COST, payloadOnWire, tlpOverhead } from '../../../src/model/bus/cost';
 import { judgeWcBuffer } from '../../../src/model/bus/devices';
 import { summarize } from '../../../src/model/bus/enumerate';
-import { STORE_FORM_INFO, trappedStore } from '../../../src/model/bus/trap';
+import { STORE_FORM_INFO, trappedStore, whyStr } from '../../../src/model/bus/trap';
 import {
   accessorProgram,
   type CpuProgram,
@@ -105,6 +105,29 @@ describe('trapped MMIO', () => {
     expect(trappedStore('STP', '6.8', true).kvm).toBe('exit-nisv-to-vmm');
     expect(trappedStore('STP', '6.8', false).kvm).toBe('kvm-run-enosys');
     expect(trappedStore('STR-SIMD', '5.10', false).kvm).toBe('kvm-run-enosys');
+  });
+  it('ST64B to an emulated region: the guest cannot issue it on the covered hosts before 7.0 (it traps to an UNDEF)', () => {
+    for (const host of ['5.10', '6.16', '6.17'] as const) {
+      const t = trappedStore('ST64B', host, true);
+      expect(t.kvm, host).toBe('not-available-to-guest');
+      expect(t.guest).toContain('Undefined Instruction exception');
+    }
+    expect(STORE_FORM_INFO.ST64B.isv).toBe(1);
+  });
+  it('ST64B to an emulated region from 7.0: KVM_EXIT_ARM_LDST64B to the VMM, with or without NISV_TO_USER', () => {
+    for (const nisv of [true, false]) {
+      const t = trappedStore('ST64B', '7.0', nisv);
+      expect(t.kvm).toBe('exit-ldst64b-to-vmm');
+      expect(t.guest).toContain('KVM_EXIT_ARM_LDST64B');
+    }
+  });
+  it('why the kernel copy uses STR: four facts, ending in ead79118dae6', () => {
+    expect(whyStr().map((f) => f.source)).toEqual([
+      'arch/arm64/kvm/mmio.c io_mem_abort()',
+      'Arm ARM ESR_EL2 ISS ISV; io_mem_abort()',
+      'io_mem_abort(); QEMU kvm_arm_handle_dabt_nisv()',
+      'commit ead79118dae6 (6.10); commit fd8c8216648c option 3',
+    ]);
   });
   it('the accessors only use forms KVM can emulate; the rejected STP copy does not', () => {
     for (const a of ['writel', 'writeq', '__iowrite64_copy', '__iowrite32_copy', 'memcpy_toio'] as const) {

@@ -61,9 +61,12 @@ describe('each claim against the model', () => {
     expect(c.verdict).toBe('holds');
     expect(c.evidence).toContain('on Device-nGnRE it is correct and reaches the device as 8 writes');
   });
-  it('guest-driver-should-choose: holds, ioremap vs ioremap_wc differ on 6.9 only', () => {
+  it('guest-driver-should-choose: David\'s point (">>" in the kvm@vger copy), Jason answered "Yes"; holds on 6.9 only', () => {
     const c = byId('guest-driver-should-choose');
+    expect(c.speaker).toBe('David Hildenbrand');
+    expect(c.claim).toMatch(/^Inside a VM the device driver should make the decision/);
     expect(c.verdict).toBe('holds');
+    expect(c.judgement).toBe('holds');
     expect(c.evidence).toContain('ioremap_wc() gives Normal-NC');
   });
   it('userspace-drivers-out-of-scope: holds, userspace stays Device-nGnRnE', () => {
@@ -71,11 +74,13 @@ describe('each claim against the model', () => {
     expect(c.verdict).toBe('holds');
     expect(c.evidence).toContain('Device-nGnRnE in every version');
   });
-  it('userspace-wc-via-vfio-uapi: holds with nuance, proposal unmerged as of 2026-07-01', () => {
+  it('userspace-wc-via-vfio-uapi: holds with nuance, the attribute feature proposed (v2 to v4) and never merged', () => {
     const c = byId('userspace-wc-via-vfio-uapi');
     expect(c.verdict).toBe('holds-with-nuance');
-    expect(c.evidence).toContain('2026-07-01');
-    expect(c.evidence).toContain('unmerged');
+    expect(c.judgement).toBe('holds, with a nuance');
+    expect(c.evidence).toBe(
+      'Such a uAPI was later proposed: "vfio/pci: Add mmap() for DMABUFs" added VFIO_DEVICE_FEATURE_DMA_BUF_MEMATTR in v2 (2026-05-27), whose WC attribute maps with pgprot_writecombine -> Normal-NC; it was last seen in v4 (2026-07-01), and the latest posting (2026-10-06) appears to have dropped it. Nothing is merged through 7.2, so a userspace driver still gets Device-nGnRnE from vfio-pci.',
+    );
   });
   it('vm-gets-nc-through-its-stage1: holds from 6.9', () => {
     const c = byId('vm-gets-nc-through-its-stage1');
@@ -95,6 +100,9 @@ describe('each claim against the model', () => {
     const c = byId('only-vfio-pci-allows-nc');
     expect(c.verdict).toBe('holds-with-nuance');
     expect(c.evidence).toContain('nvgrace-gpu-resmem');
+    expect(c.evidence).toContain(
+      'a synchronous external abort on a guest access that APEI does not claim is inject-serror (a virtual SError for the guest) in 6.18 and exit-arm-sea (an exit to the VMM) from 6.19 when the VMM enables KVM_CAP_ARM_SEA_TO_USER; asynchronous SErrors, the uncontained case the flag guards against, are unchanged.',
+    );
   });
   it('flag-says-wrong-type-is-safe: holds', () => {
     expect(byId('flag-says-wrong-type-is-safe').verdict).toBe('holds');
@@ -104,8 +112,25 @@ describe('each claim against the model', () => {
     expect(c.verdict).toBe('does-not-hold');
     expect(c.evidence).toContain('MT_DEVICE_nGnRnE');
   });
-  it('flag-meaning-inverted: does not hold as worded', () => {
-    expect(byId('flag-meaning-inverted').verdict).toBe('does-not-hold');
+  it('flag-meaning-inverted: does not hold as worded, a slip; one judgement for every page', () => {
+    const c = byId('flag-meaning-inverted');
+    expect(c.verdict).toBe('does-not-hold');
+    expect(c.judgement).toBe('does not hold as worded: a slip (the flag marks the VMAs that are safe)');
+    expect(c.evidence).toBe(
+      'As written, the converse inverts the flag: by its definition in include/linux/mm.h the VMAs assumed able to bring the host down are those without VM_ALLOW_ANY_UNCACHED, and KVM keeps DEVICE for them while it relaxes to NORMAL_NC only for VMAs with the flag. Jason\'s "but yes" agrees with David\'s reading, so this is a slip of wording, not a disagreement.',
+    );
+  });
+  it('gives every other claim the plain wording of its verdict', () => {
+    for (const c of all().filter((x) => x.id !== 'flag-meaning-inverted')) {
+      expect(c.judgement, c.id).toBe(
+        {
+          holds: 'holds',
+          'holds-with-nuance': 'holds, with a nuance',
+          'does-not-hold': 'does not hold',
+          'not-yet-modelled': 'not yet modelled',
+        }[c.verdict],
+      );
+    }
   });
   it('arm64-lacks-uffd-wp: holds with nuance, true until 6.10', () => {
     const c = byId('arm64-lacks-uffd-wp');

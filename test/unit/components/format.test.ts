@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { selectClaims } from '../../../src/components/ClaimsTable/select';
-import { hexByte, hexNibble, memoryClassOf, memoryClassOfName, shortName } from '../../../src/components/shared/format';
-import { claims, combine, MEMORY_TYPE_NAMES } from '../../../src/model';
+import { attrsName, hexByte, hexNibble, shortName } from '../../../src/components/shared/format';
+import { claims } from '../../../src/model';
 
 describe('shared formatting', () => {
   it('spells MAIR bytes and MemAttr nibbles as the kernel does', () => {
@@ -10,13 +10,9 @@ describe('shared formatting', () => {
     expect(hexNibble(0xf)).toBe('0xF');
   });
 
-  it('classes agree whether taken from a result or from its summary name', () => {
-    for (const s1Mair of [0x00, 0x04, 0x44, 0xbb, 0xff, 0x4f]) {
-      const a = combine({ s1Mair, s2MemAttr: 0xf });
-      if (!a.ok) throw new Error(a.error.message);
-      if (a.result.summary) expect(memoryClassOf(a.result)).toBe(memoryClassOfName(a.result.summary));
-    }
-    expect(MEMORY_TYPE_NAMES.map(memoryClassOfName)).toEqual(['device', 'device', 'device', 'device', 'nc', 'cacheable', 'cacheable']);
+  it('a type is named by its summary, or by both sides when they differ', () => {
+    expect(attrsName({ memoryType: 'Normal', inner: 'NC', outer: 'NC', summary: 'Normal-NC' })).toBe('Normal-NC');
+    expect(attrsName({ memoryType: 'Normal', inner: 'WB', outer: 'NC', summary: null })).toBe('Normal (inner WB, outer NC)');
   });
 
   it('short names: Device types without the prefix, mixed sides spelled out', () => {

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { kvmRiscvGstage, riscvGuestMapping, riscvPassthrough } from '../../../src/model/riscv/api';
-
-function must<T>(a: { ok: true; result: T } | { ok: false; error: { message: string } }): T {
-  if (!a.ok) throw new Error(a.error.message);
-  return a.result;
-}
+import { NEWEST_KERNEL } from '../../../src/model/linux/versions';
+import { kvmRiscvGstage, RISCV_CHANGED_IN, RISCV_FACTS, riscvGuestMapping, riscvPassthrough } from '../../../src/model/riscv/api';
+import { expectOk } from '../../support/expect-ok';
 
 describe('KVM RISC-V G-stage for a VFIO BAR (arch/riscv/kvm/mmu.c, gstage.c)', () => {
   it('up to 6.17: mapped at memslot creation with pgprot_noncached(): PBMT IO', () => {
@@ -32,14 +29,38 @@ describe('Linux RISC-V guest mappings', () => {
 
 describe('riscvPassthrough', () => {
   it('6.17, guest ioremap_wc(): both stages say IO, so IO — and from 6.18 the guest gets NC', () => {
-    const r = must(riscvPassthrough({ guestMapping: 'ioremap_wc', kernel: '6.17' }));
+    const r = expectOk(riscvPassthrough({ guestMapping: 'ioremap_wc', kernel: '6.17' }));
     expect(r).toMatchObject({ effective: 'IO', decidedBy: 'both' });
     expect(r.after).toMatchObject({ kernel: '6.18', effective: 'NC', decidedBy: 'guest' });
     expect(r.after.combined?.rule).toBe('vs-overrides');
   });
   it('defaults to the newest modelled kernel; bad input names the field', () => {
-    expect(must(riscvPassthrough({ guestMapping: 'ioremap' })).kernel).toBe('6.17');
-    expect(riscvPassthrough({ guestMapping: 'ioremap', kernel: '6.18' })).toMatchObject({ ok: false, error: { field: 'kernel' } });
+    expect(expectOk(riscvPassthrough({ guestMapping: 'ioremap' })).kernel).toBe(NEWEST_KERNEL);
+    expect(riscvPassthrough({ guestMapping: 'ioremap', kernel: '7.3' })).toMatchObject({ ok: false, error: { field: 'kernel' } });
     expect(riscvPassthrough({ guestMapping: 'wc' as never })).toMatchObject({ ok: false, error: { field: 'guestMapping' } });
+  });
+});
+
+describe('RISC-V facts derive from the change table', () => {
+  it('dates ioremap_wc() and the on-fault G-stage mapping at 6.18, verified, with their commits', () => {
+    expect(RISCV_FACTS['ioremap-wc-nc']).toMatchObject({
+      since: '6.18',
+      versionVerified: true,
+      source: { url: 'https://git.kernel.org/torvalds/c/3a8ee3a9f4f6' },
+    });
+    expect(RISCV_FACTS['kvm-pfnmap-on-fault']).toMatchObject({
+      since: '6.18',
+      versionVerified: true,
+      source: { url: 'https://git.kernel.org/torvalds/c/8c5fa3764facaad6d38336e90f406c2c11d69733' },
+    });
+    expect(RISCV_FACTS['kvm-riscv']).toMatchObject({ since: '5.16', versionVerified: false });
+    expect(RISCV_FACTS['linux-svpbmt']).toMatchObject({ since: '5.19', versionVerified: false });
+    expect(RISCV_CHANGED_IN).toBe('6.18');
+  });
+  it('7.2 (the default): guest ioremap_wc() NC over a PBMT-0 G-stage, decided by the guest', () => {
+    const r = expectOk(riscvPassthrough({ guestMapping: 'ioremap_wc' }));
+    expect(r).toMatchObject({ kernel: '7.2', effective: 'NC', decidedBy: 'guest', gStage: { pbmt: 'PMA' }, guest: { pbmt: 'NC' } });
+    expect(expectOk(riscvPassthrough({ guestMapping: 'ioremap', kernel: '6.18' }))).toMatchObject({ effective: 'IO', decidedBy: 'guest' });
+    expect(expectOk(riscvPassthrough({ guestMapping: 'ioremap', kernel: '6.17' }))).toMatchObject({ effective: 'IO', decidedBy: 'both' });
   });
 });

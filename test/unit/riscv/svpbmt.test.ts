@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PbmtMode, PmaClass } from '../../../src/model/riscv/api';
 import { decodePbmt, PBMT_ENCODING, svpbmtCombine } from '../../../src/model/riscv/api';
-
-function must<T>(a: { ok: true; result: T } | { ok: false; error: { message: string } }): T {
-  if (!a.ok) throw new Error(a.error.message);
-  return a.result;
-}
+import { expectOk } from '../../support/expect-ok';
 
 describe('svpbmt.adoc table "Encodings for PBMT field in Sv39, Sv48, and Sv57 PTEs"', () => {
   it('0 PMA, 1 NC, 2 IO', () => {
@@ -32,7 +28,7 @@ describe('svpbmt.adoc two-stage rule (norm:Svpbmt_hgatp_stage_override_rule, nor
       for (const vs of modes) {
         const expected = vs === 'NC' || vs === 'IO' ? vs : g === 'NC' || g === 'IO' ? g : pma === 'io' ? 'PMA (I/O)' : 'PMA (main memory)';
         it(`PMA ${pma}, G-stage ${g}, VS-stage ${vs} -> ${expected}`, () => {
-          const r = must(
+          const r = expectOk(
             svpbmtCombine({
               pma,
               gPbmt: g === 'bare' ? 0 : PBMT_ENCODING[g],
@@ -47,26 +43,26 @@ describe('svpbmt.adoc two-stage rule (norm:Svpbmt_hgatp_stage_override_rule, nor
     }
   }
   it('override, not "strictest wins": the guest relaxes a G-stage IO to NC', () => {
-    expect(must(svpbmtCombine({ pma: 'io', gPbmt: 2, vsPbmt: 1 }))).toMatchObject({
+    expect(expectOk(svpbmtCombine({ pma: 'io', gPbmt: 2, vsPbmt: 1 }))).toMatchObject({
       effective: 'NC',
       rule: 'vs-overrides',
       final: { stage: 'VS' },
     });
   });
   it('and tightens a G-stage NC to IO', () => {
-    expect(must(svpbmtCombine({ pma: 'io', gPbmt: 1, vsPbmt: 2 }))).toMatchObject({ effective: 'IO', rule: 'vs-overrides' });
+    expect(expectOk(svpbmtCombine({ pma: 'io', gPbmt: 1, vsPbmt: 2 }))).toMatchObject({ effective: 'IO', rule: 'vs-overrides' });
   });
   it('VS-stage PBMT 0 keeps the intermediate attributes', () => {
-    expect(must(svpbmtCombine({ pma: 'io', gPbmt: 2, vsPbmt: 0 }))).toMatchObject({
+    expect(expectOk(svpbmtCombine({ pma: 'io', gPbmt: 2, vsPbmt: 0 }))).toMatchObject({
       effective: 'IO',
       rule: 'g-overrides-pma',
       intermediate: { stage: 'G' },
     });
-    expect(must(svpbmtCombine({ pma: 'io' }))).toMatchObject({ effective: 'PMA (I/O)', rule: 'pma' });
+    expect(expectOk(svpbmtCombine({ pma: 'io' }))).toMatchObject({ effective: 'PMA (I/O)', rule: 'pma' });
   });
   it('PMA I/O overridden to NC obeys RVWMO but counts as both I/O and memory for FENCE (svpbmt.adoc)', () => {
-    expect(must(svpbmtCombine({ pma: 'io', vsPbmt: 1 })).ordering).toMatch(/RVWMO.*both I\/O and main memory/);
-    expect(must(svpbmtCombine({ pma: 'main-memory', vsPbmt: 2 })).ordering).toMatch(/strong channel-0 I\/O ordering/);
+    expect(expectOk(svpbmtCombine({ pma: 'io', vsPbmt: 1 })).ordering).toMatch(/RVWMO.*both I\/O and main memory/);
+    expect(expectOk(svpbmtCombine({ pma: 'main-memory', vsPbmt: 2 })).ordering).toMatch(/strong channel-0 I\/O ordering/);
   });
 });
 
@@ -74,13 +70,13 @@ describe("the hypervisor's only lever: henvcfg.PBMTE (norm:henvcfg_pbmte_op, nor
   it('PBMTE = 0: a non-zero VS-stage PBMT is a reserved-bit page fault', () => {
     const r = svpbmtCombine({ pma: 'io', gPbmt: 2, vsPbmt: 1, henvcfgPbmte: false });
     expect(r).toMatchObject({ ok: false, error: { code: 'RESERVED', field: 'vsPbmt' } });
-    expect(!r.ok && r.error.message).toContain('henvcfg.PBMTE is 0');
+    expect(r).toMatchObject({ ok: false, error: { message: expect.stringContaining('henvcfg.PBMTE is 0') } });
   });
   it('PBMTE = 0 with VS-stage PBMT 0: the G-stage (hypervisor) attributes stand', () => {
-    expect(must(svpbmtCombine({ pma: 'io', gPbmt: 2, henvcfgPbmte: false }))).toMatchObject({ effective: 'IO', henvcfgPbmte: false });
+    expect(expectOk(svpbmtCombine({ pma: 'io', gPbmt: 2, henvcfgPbmte: false }))).toMatchObject({ effective: 'IO', henvcfgPbmte: false });
   });
   it('menvcfg.PBMTE = 0 makes henvcfg.PBMTE read-only zero and turns G-stage PBMT off too', () => {
-    expect(must(svpbmtCombine({ pma: 'io', menvcfgPbmte: false }))).toMatchObject({ henvcfgPbmte: false });
+    expect(expectOk(svpbmtCombine({ pma: 'io', menvcfgPbmte: false }))).toMatchObject({ henvcfgPbmte: false });
     expect(svpbmtCombine({ pma: 'io', vsPbmt: 1, menvcfgPbmte: false })).toMatchObject({ ok: false, error: { field: 'vsPbmt' } });
     expect(svpbmtCombine({ pma: 'io', gPbmt: 2, menvcfgPbmte: false })).toMatchObject({ ok: false, error: { field: 'gPbmt' } });
   });

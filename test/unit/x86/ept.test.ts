@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { X86EffectiveType as EffectiveType, PatType } from '../../../src/model/x86/api';
 import { EPT_ENCODING, EPT_TYPES, eptCombine, eptLeafTypeBits, PAT_ENCODING, PAT_TYPES } from '../../../src/model/x86/api';
-
-function must<T>(a: { ok: true; result: T } | { ok: false; error: { message: string } }): T {
-  if (!a.ok) throw new Error(a.error.message);
-  return a.result;
-}
+import { expectOk } from '../../support/expect-ok';
 
 /**
  * Intel SDM Vol. 3 (253668-032US), Table 11-7 "Effective Page-Level Memory Types for Pentium III and
@@ -44,7 +40,7 @@ describe('SDM Table 11-7 with the EPT type in the MTRR column (SDM "Memory Type 
   });
   for (const c of sdmCells) {
     it(`EPT ${c.ept} x PAT ${c.pat} -> ${c.type}${c.notes.length ? ` (note ${c.notes.join(',')})` : ''}`, () => {
-      const r = must(eptCombine({ eptMemType: EPT_ENCODING[c.ept], guestPat: PAT_ENCODING[c.pat] }));
+      const r = expectOk(eptCombine({ eptMemType: EPT_ENCODING[c.ept], guestPat: PAT_ENCODING[c.pat] }));
       expect(r.effective).toBe(c.type);
       expect(r.rule).toBe('ept-x-pat');
       expect(r.notes.map((n) => n.note)).toEqual(c.notes);
@@ -56,14 +52,14 @@ describe('SDM "Memory Type Used for Translated Guest-Physical Addresses": ignore
   it('ignore-PAT set: the EPT type, whatever the guest PAT', () => {
     for (const ept of EPT_TYPES) {
       for (const pat of PAT_TYPES) {
-        const r = must(eptCombine({ eptMemType: EPT_ENCODING[ept], ipat: true, guestPat: PAT_ENCODING[pat] }));
+        const r = expectOk(eptCombine({ eptMemType: EPT_ENCODING[ept], ipat: true, guestPat: PAT_ENCODING[pat] }));
         expect(r.effective).toBe(ept);
         expect(r.rule).toBe('ipat');
       }
     }
   });
   it('CR0.CD = 1: UC, even with ignore-PAT and EPT WB', () => {
-    const r = must(eptCombine({ eptMemType: 6, ipat: true, guestPat: 6, cr0Cd: true }));
+    const r = expectOk(eptCombine({ eptMemType: 6, ipat: true, guestPat: 6, cr0Cd: true }));
     expect(r).toMatchObject({ effective: 'UC', rule: 'cr0-cd' });
   });
 });
@@ -91,7 +87,7 @@ describe('encodings (SDM "Format of an EPT Page-Table Entry", "Memory Types That
   it('reserved PAT types 2 and 3 are RESERVED, naming guestPat', () => {
     for (const v of [2, 3]) {
       const r = eptCombine({ eptMemType: 0, guestPat: v });
-      expect(!r.ok && r.error).toMatchObject({ code: 'RESERVED', field: 'guestPat' });
+      expect(r).toMatchObject({ ok: false, error: { code: 'RESERVED', field: 'guestPat' } });
     }
   });
 });

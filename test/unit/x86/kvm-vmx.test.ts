@@ -1,21 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { KERNEL_VERSIONS } from '../../../src/model/linux/versions';
-import { kvmEptType, x86Passthrough } from '../../../src/model/x86/api';
-
-function must<T>(a: { ok: true; result: T } | { ok: false; error: { message: string } }): T {
-  if (!a.ok) throw new Error(a.error.message);
-  return a.result;
-}
+import { IGNORE_GUEST_PAT_QUIRK_SINCE, kvmEptType, VMX_MT_AFTER_QUIRK, x86Passthrough } from '../../../src/model/x86/api';
+import { expectOk } from '../../support/expect-ok';
 
 describe('vmx_get_mt_mask() (arch/x86/kvm/vmx/vmx.c): host MMIO', () => {
   it('EPT UC with ignore-PAT clear (bits 6:3 = 0) in every covered version', () => {
     for (const kernel of KERNEL_VERSIONS) {
-      const r = must(kvmEptType({ kernel, isMmio: true }));
+      const r = expectOk(kvmEptType({ kernel, isMmio: true }));
       expect(r).toMatchObject({ branch: 'mmio-uc', eptType: 'UC', ipat: false, bits: 0, guestPatApplies: true });
     }
   });
   it('non-coherent DMA and the quirk do not change MMIO', () => {
-    expect(must(kvmEptType({ kernel: '6.17', isMmio: true, noncoherentDma: true, ignoreGuestPatQuirk: false }))).toMatchObject({
+    expect(expectOk(kvmEptType({ kernel: '6.17', isMmio: true, noncoherentDma: true, ignoreGuestPatQuirk: false }))).toMatchObject({
       eptType: 'UC',
       ipat: false,
     });
@@ -24,13 +20,13 @@ describe('vmx_get_mt_mask() (arch/x86/kvm/vmx/vmx.c): host MMIO', () => {
 
 describe('vmx_get_mt_mask(): RAM, by version', () => {
   it('up to 6.10: WB + ignore-PAT without non-coherent DMA; with it, the guest MTRR emulation (not modelled)', () => {
-    expect(must(kvmEptType({ kernel: '6.10', isMmio: false }))).toMatchObject({
+    expect(expectOk(kvmEptType({ kernel: '6.10', isMmio: false }))).toMatchObject({
       branch: 'ram-wb-ipat',
       eptType: 'WB',
       ipat: true,
       bits: 0x70,
     });
-    expect(must(kvmEptType({ kernel: '6.10', isMmio: false, noncoherentDma: true }))).toMatchObject({
+    expect(expectOk(kvmEptType({ kernel: '6.10', isMmio: false, noncoherentDma: true }))).toMatchObject({
       branch: 'ram-guest-mtrr',
       eptType: null,
       ipat: null,
@@ -38,26 +34,26 @@ describe('vmx_get_mt_mask(): RAM, by version', () => {
     });
   });
   it('6.11 (377b2f359d1f): self-snoop CPUs honor guest PAT; without self-snoop WB + ignore-PAT', () => {
-    expect(must(kvmEptType({ kernel: '6.11', isMmio: false }))).toMatchObject({ branch: 'ram-wb', ipat: false });
-    expect(must(kvmEptType({ kernel: '6.11', isMmio: false, selfSnoop: false }))).toMatchObject({ branch: 'ram-wb-ipat', ipat: true });
-    expect(must(kvmEptType({ kernel: '6.11', isMmio: false, selfSnoop: false, noncoherentDma: true }))).toMatchObject({
+    expect(expectOk(kvmEptType({ kernel: '6.11', isMmio: false }))).toMatchObject({ branch: 'ram-wb', ipat: false });
+    expect(expectOk(kvmEptType({ kernel: '6.11', isMmio: false, selfSnoop: false }))).toMatchObject({ branch: 'ram-wb-ipat', ipat: true });
+    expect(expectOk(kvmEptType({ kernel: '6.11', isMmio: false, selfSnoop: false, noncoherentDma: true }))).toMatchObject({
       branch: 'ram-wb',
       ipat: false,
     });
   });
   it('6.12-6.15 (revert 9d70f3fec144): WB + ignore-PAT unless non-coherent DMA', () => {
     for (const kernel of ['6.12', '6.15'] as const) {
-      expect(must(kvmEptType({ kernel, isMmio: false }))).toMatchObject({ era: '6.12-6.15', ipat: true });
-      expect(must(kvmEptType({ kernel, isMmio: false, noncoherentDma: true }))).toMatchObject({ ipat: false });
+      expect(expectOk(kvmEptType({ kernel, isMmio: false }))).toMatchObject({ era: '6.12-6.15', ipat: true });
+      expect(expectOk(kvmEptType({ kernel, isMmio: false, noncoherentDma: true }))).toMatchObject({ ipat: false });
     }
   });
   it('6.16+ (c9c1e20b4c7d): the quirk, on by default, ignores guest PAT; disabling it honors guest PAT', () => {
-    expect(must(kvmEptType({ kernel: '6.16', isMmio: false }))).toMatchObject({ era: '6.16+', branch: 'ram-wb-ipat' });
-    expect(must(kvmEptType({ kernel: '6.17', isMmio: false, ignoreGuestPatQuirk: false }))).toMatchObject({
+    expect(expectOk(kvmEptType({ kernel: '6.16', isMmio: false }))).toMatchObject({ era: '6.16+', branch: 'ram-wb-ipat' });
+    expect(expectOk(kvmEptType({ kernel: '6.17', isMmio: false, ignoreGuestPatQuirk: false }))).toMatchObject({
       branch: 'ram-wb',
       ipat: false,
     });
-    expect(must(kvmEptType({ kernel: '6.17', isMmio: false, noncoherentDma: true }))).toMatchObject({ branch: 'ram-wb', ipat: false });
+    expect(expectOk(kvmEptType({ kernel: '6.17', isMmio: false, noncoherentDma: true }))).toMatchObject({ branch: 'ram-wb', ipat: false });
   });
 });
 
@@ -65,7 +61,7 @@ describe('kvmEptType: bad input names the field', () => {
   it('the quirk before 6.16 names the version it arrived in', () => {
     const r = kvmEptType({ kernel: '6.15', isMmio: false, ignoreGuestPatQuirk: true });
     expect(r).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'ignoreGuestPatQuirk' } });
-    expect(!r.ok && r.error.message).toContain('6.16');
+    expect(r).toMatchObject({ ok: false, error: { message: expect.stringContaining('6.16') } });
   });
   it('the quirk cannot be disabled without self-snoop', () => {
     expect(kvmEptType({ kernel: '6.17', isMmio: false, selfSnoop: false, ignoreGuestPatQuirk: false })).toMatchObject({
@@ -82,29 +78,50 @@ describe('kvmEptType: bad input names the field', () => {
 
 describe('x86Passthrough: a VFIO BAR, EPT UC (no ignore-PAT), the guest driver picks the PAT type', () => {
   it('guest ioremap_wc() (PAT WC) gives WC: the guest decided (SDM Table 11-7, row UC, column WC)', () => {
-    const r = must(x86Passthrough({ guestMapping: 'ioremap_wc', kernel: '6.8' }));
+    const r = expectOk(x86Passthrough({ guestMapping: 'ioremap_wc', kernel: '6.8' }));
     expect(r).toMatchObject({ guestPat: 'WC', effective: 'WC', rule: 'ept-x-pat', decidedBy: 'guest' });
     expect(r.kvm).toMatchObject({ eptType: 'UC', ipat: false });
   });
   it('ioremap() (PAT UC-) gives UC; ioremap_cache() (PAT WB) gives UC, capped by EPT UC', () => {
-    expect(must(x86Passthrough({ guestMapping: 'ioremap' }))).toMatchObject({ guestPat: 'UC-', effective: 'UC', decidedBy: 'both' });
-    expect(must(x86Passthrough({ guestMapping: 'ioremap_cache' }))).toMatchObject({
+    expect(expectOk(x86Passthrough({ guestMapping: 'ioremap' }))).toMatchObject({ guestPat: 'UC-', effective: 'UC', decidedBy: 'both' });
+    expect(expectOk(x86Passthrough({ guestMapping: 'ioremap_cache' }))).toMatchObject({
       guestPat: 'WB',
       effective: 'UC',
       decidedBy: 'hypervisor',
     });
   });
   it('ioremap_np() does not exist on x86 (asm-generic returns NULL): no mapping, no effective type', () => {
-    expect(must(x86Passthrough({ guestMapping: 'ioremap_np' }))).toMatchObject({ guestPat: null, effective: null, decidedBy: null });
+    expect(expectOk(x86Passthrough({ guestMapping: 'ioremap_np' }))).toMatchObject({ guestPat: null, effective: null, decidedBy: null });
   });
   it('the answer is the same in every covered version (ioremap_wc -> WC)', () => {
-    for (const kernel of KERNEL_VERSIONS) expect(must(x86Passthrough({ guestMapping: 'ioremap_wc', kernel })).effective).toBe('WC');
+    for (const kernel of KERNEL_VERSIONS) expect(expectOk(x86Passthrough({ guestMapping: 'ioremap_wc', kernel })).effective).toBe('WC');
   });
   it('AMD NPT is explicitly not modelled', () => {
-    expect(must(x86Passthrough({ guestMapping: 'ioremap_wc' })).amd.modelled).toBe(false);
+    expect(expectOk(x86Passthrough({ guestMapping: 'ioremap_wc' })).amd.modelled).toBe(false);
   });
   it('bad input names the field', () => {
     expect(x86Passthrough({ guestMapping: 'ioremap_uc' as never })).toMatchObject({ ok: false, error: { field: 'guestMapping' } });
     expect(x86Passthrough({ guestMapping: 'ioremap_np', kernel: '5.10' })).toMatchObject({ ok: false, error: { field: 'guestMapping' } });
+  });
+});
+
+describe('vmx_get_mt_mask() after the quirk: no change found, inferred', () => {
+  it('marks 6.17 and later results inferred, 6.16 and earlier read at the source', () => {
+    expect(VMX_MT_AFTER_QUIRK).toEqual({ from: '6.17', through: '7.2', changeFound: false, confidence: 'inferred' });
+    for (const [kernel, confidence] of [
+      ['6.16', 'read-at-source'],
+      ['6.17', 'inferred'],
+      ['7.2', 'inferred'],
+      ['5.10', 'read-at-source'],
+    ] as const) {
+      expect(expectOk(kvmEptType({ kernel, isMmio: true })).confidence, kernel).toBe(confidence);
+    }
+  });
+  it('takes its eras from the change table', () => {
+    expect(IGNORE_GUEST_PAT_QUIRK_SINCE).toBe('6.16');
+    expect(expectOk(kvmEptType({ kernel: '6.10', isMmio: false })).era).toBe('5.10-6.10');
+    expect(expectOk(kvmEptType({ kernel: '6.11', isMmio: false })).era).toBe('6.11');
+    expect(expectOk(kvmEptType({ kernel: '6.15', isMmio: false })).era).toBe('6.12-6.15');
+    expect(expectOk(kvmEptType({ kernel: '7.2', isMmio: false })).era).toBe('6.16+');
   });
 });
