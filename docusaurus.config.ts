@@ -1,11 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import type * as Preset from '@docusaurus/preset-classic';
 import type { Config } from '@docusaurus/types';
+import type { PluginOptions as SearchOptions } from '@easyops-cn/docusaurus-search-local';
 import { prismDark } from './src/css/prism-dark';
 import { prismLight } from './src/css/prism-light';
 import typecheckAssetsPlugin, { TYPECHECK_STATIC_DIR } from './src/doctest/docusaurus-plugin';
 import remarkExamples from './src/doctest/remark-examples';
 import remarkClaimsData from './src/remark/claims-data';
+import kernelSearch from './src/search/plugin';
+import { siteLocation } from './src/site-url';
 
 // Runs in Node at build time. The bench flips the bundler with BUILD_BUNDLER=webpack (future.faster: false).
 const webpack = process.env.BUILD_BUNDLER === 'webpack';
@@ -33,8 +36,8 @@ const config: Config = {
           gitEagerVcs: true,
         },
       },
-  url: 'https://memattr.example.org',
-  baseUrl: '/',
+  // canonical, og:url and the sitemap follow MEMATTR_SITE_URL (and MEMATTR_BASE_URL): see src/site-url.ts.
+  ...siteLocation(process.env),
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
   markdown: { hooks: { onBrokenMarkdownLinks: 'throw' } },
@@ -75,11 +78,41 @@ const config: Config = {
             }),
       }),
     }),
+    // The model is pure (no module-level effects), so the bundler may drop the modules a page does not
+    // use: without this, importing one name through src/model/index.ts pulls every module it re-exports
+    // into the page's chunk (the claims and bus enumerations into pages that only combine two bytes).
+    () => ({
+      name: 'memattr-weight',
+      configureWebpack: () => ({
+        module: { rules: [{ test: /[\\/]src[\\/]model[\\/].*\.ts$/, sideEffects: false }] },
+      }),
+    }),
   ],
   themes: [
+    // @easyops-cn/docusaurus-search-local, with the index rebuilt for kernel identifiers and reference
+    // pages ranked below the guide (src/search/plugin.ts).
     [
-      '@easyops-cn/docusaurus-search-local',
-      { hashed: true, indexBlog: false, docsRouteBasePath: '/docs', highlightSearchTermsOnTargetPage: false },
+      kernelSearch,
+      {
+        hashed: true,
+        indexBlog: false,
+        docsRouteBasePath: '/docs',
+        highlightSearchTermsOnTargetPage: false,
+        explicitSearchResultPath: true,
+        // The components page is a catalogue for contributors; the guide pages show the same components.
+        ignoreFiles: ['docs/reference/components'],
+        // Indexed: prose, headings and tables. Not indexed: diagram text (SVG), examples (code and
+        // output), code blocks outside the reference pages (the "Check it yourself" commands), and what
+        // interactive components show (their controls, and their live-region output).
+        ignoreCssSelectors: [
+          'svg',
+          '[data-example]',
+          "html:not([class*='docs-doc-id-reference/']) .theme-code-block",
+          'fieldset',
+          'select',
+          '[role=status]',
+        ],
+      } satisfies SearchOptions,
     ],
   ],
   themeConfig: {

@@ -8,8 +8,8 @@ import Link from '@docusaurus/Link';
 import clsx from 'clsx';
 import type { ReactNode } from 'react';
 import { useId, useMemo, useState } from 'react';
-import type { Answer, Claim, ClaimsResult, Verdict } from '../../model';
-import { claims, VERDICTS } from '../../model';
+import type { Claim, Verdict } from '../../model';
+import { VERDICTS } from '../../model';
 import { defaultExampleHref, selectClaims, VERDICT_LABEL } from './select';
 import styles from './styles.module.css';
 
@@ -20,21 +20,22 @@ export interface ClaimsTableProps {
   readonly exampleHref?: (name: string) => string | undefined;
   /** Offer the verdict filter (default true). */
   readonly filter?: boolean;
-  /** claims() as computed at build time (JSON), filled in by src/remark/claims-data.ts in MDX pages. */
+  /**
+   * claims() as computed at build time (JSON), filled in by src/remark/claims-data.ts in MDX pages.
+   * Required at run time: the table does not compute claims() in the browser, so pages do not carry
+   * the claim checks and the bus enumerations behind them (about 20 kB gzip).
+   */
   readonly data?: string;
 }
 
 export default function ClaimsTable({ ids, exampleHref = defaultExampleHref, filter = true, data }: ClaimsTableProps): ReactNode {
-  const answer = useMemo<Answer<ClaimsResult>>(
-    () => (data === undefined ? claims() : { ok: true, result: { claims: JSON.parse(data) as Claim[] } }),
-    [data],
-  );
+  const all = useMemo<Claim[]>(() => {
+    if (data === undefined) throw new Error('<ClaimsTable />: data is missing; is src/remark/claims-data.ts in docs.remarkPlugins?');
+    return JSON.parse(data) as Claim[];
+  }, [data]);
   const [verdict, setVerdict] = useState<Verdict | 'all'>('all');
   const id = useId();
-  if (!answer.ok) {
-    return <p role="alert">claims() failed: {answer.error.message}</p>;
-  }
-  const { rows, missing } = selectClaims(answer.result.claims, ids);
+  const { rows, missing } = selectClaims(all, ids);
   if (missing.length > 0) throw new Error(`ClaimsTable: no claim with id ${missing.join(', ')}`);
   const counts = new Map<Verdict, number>(VERDICTS.map((v) => [v, rows.filter((c) => c.verdict === v).length]));
   const shown = verdict === 'all' ? rows : rows.filter((c) => c.verdict === verdict);
