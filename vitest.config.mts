@@ -16,6 +16,10 @@ export default defineConfig({
       'test/lint/**/*.test.ts',
     ],
     environment: 'node',
+    // Files share a worker's modules: the model is pure, with no module-level state a file could
+    // leave behind, and loading it once per worker instead of once per file halves the import time.
+    pool: 'threads',
+    isolate: false,
     testTimeout: 60_000,
   },
 });
