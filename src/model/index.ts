@@ -23,7 +23,7 @@ export type {
 } from './arm64/types';
 export { ALLOC_HINTS, CACHEABILITIES, DEVICE_TYPES, MEMORY_TYPE_NAMES, SHAREABILITIES } from './arm64/types';
 export type { AccessInput, AccessResult, Ls64Facts, ProgramJudgement, TimelineOutcome, TimelineTransaction } from './bus/api';
-export { access, judgeProgram, usagePrograms } from './bus/api';
+export { access, accessMemoryTypes, judgeProgram, usagePrograms } from './bus/api';
 export type { Cost, CostConfig, CostRange } from './bus/cost';
 export { costOf, costRange, DEFAULT_COST, tlpOverhead } from './bus/cost';
 export type { DeviceModel, DeviceVerdict } from './bus/devices';
