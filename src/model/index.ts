@@ -23,7 +23,7 @@ export type {
 } from './arm64/types';
 export { ALLOC_HINTS, CACHEABILITIES, DEVICE_TYPES, MEMORY_TYPE_NAMES, SHAREABILITIES } from './arm64/types';
 export type { AccessInput, AccessResult, Ls64Facts, ProgramJudgement, TimelineOutcome, TimelineTransaction } from './bus/api';
-export { access, judgeProgram, usagePrograms } from './bus/api';
+export { access, accessMemoryTypes, judgeProgram, usagePrograms } from './bus/api';
 export type { Cost, CostConfig, CostRange } from './bus/cost';
 export { costOf, costRange, DEFAULT_COST, tlpOverhead } from './bus/cost';
 export type { DeviceModel, DeviceVerdict } from './bus/devices';
@@ -92,7 +92,16 @@ export {
 // Kernel and VMM layers, end-to-end scenarios and the thread's claims (CONTRACT.md kvmStage2, scenario, claims).
 // Also the aborts beside the stage-2 choice: DFSC 0x35 / LS64 (7.0) and synchronous external aborts (6.19).
 export type { KvmExclAtomicAbortInput, KvmGuestSeaInput, KvmMemslotInput, KvmStage2Input } from './linux/api';
-export { ioremapMapping, kvmExclAtomicAbort, kvmGuestSea, kvmMemslot, kvmStage2, linuxMair, vfioMmap } from './linux/api';
+export {
+  ioremapMapping,
+  kvmExclAtomicAbort,
+  kvmGuestSea,
+  kvmMemslot,
+  kvmStage2,
+  kvmStage2MemAttrs,
+  linuxMair,
+  vfioMmap,
+} from './linux/api';
 export type { ChangeArea, ChangeEffect, ChangeId, KernelChange } from './linux/changes';
 export { CHANGE_AREAS, CHANGE_EFFECTS, KERNEL_CHANGES } from './linux/changes';
 export type { AbortLevel, ExclAtomicAccess, ExclAtomicOutcome, ExclAtomicResult, SeaOutcome, SeaResult } from './linux/kvm-abort';
@@ -101,6 +110,7 @@ export type { KvmLs64Trap } from './linux/kvm-ls64';
 export { KVM_LS64_TRAP_HANDLER, kvmLs64Trap } from './linux/kvm-ls64';
 export type { FaultKind, KvmBranch, KvmStage2Result, MemslotResult, MtS2Name, Stage2Prot } from './linux/kvm-stage2';
 export { FAULT_KINDS, KVM_BRANCHES, MT_S2, MT_S2_USE } from './linux/kvm-stage2';
+export type { KvmStage2MemAttr, Stage2Backing } from './linux/kvm-stage2-attrs';
 export type { Confidence, Evidence, ReleaseRow } from './linux/releases';
 export { CONFIDENCES, READ_EACH_RELEASE, RELEASES } from './linux/releases';
 export type { IoremapApi, KernelMapping, MairAttrName, MairEl1, MtName, PgprotHelper } from './linux/stage1';

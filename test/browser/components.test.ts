@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cellOf, definedMair, definedS2, groupedRows, kvmColumns, USUAL_MAIR_BYTES } from '../../src/components/CombineMatrix/rows';
 import { writesHeadline } from '../../src/components/Timeline/labels';
-import { ACCESSORS, access, claims, decodeMair, decodeS2, NEWEST_KERNEL, scenario } from '../../src/model';
+import { ACCESSORS, access, accessMemoryTypes, claims, decodeMair, decodeS2, NEWEST_KERNEL, scenario } from '../../src/model';
 import { launchBrowser } from '../support/browser';
 import { type StaticServer, serveStatic } from '../support/static-server';
 
@@ -296,6 +296,40 @@ describe('picture components', () => {
     await expect(page.getByTestId('timeline-writes').textContent()).resolves.toBe(writesHeadline(copy.result));
     // The enumeration ran in the timeline's worker, not on the page's main thread.
     expect(page.workers().some((w) => w.url().includes('timeline-access-worker'))).toBe(true);
+    await page.close();
+  });
+
+  it('st64b adds the host kernel and the location, and offers the cacheable types, each answered as the model answers', async () => {
+    const page = await openHydrated(browser, server.url + PATH, problems);
+    const settled = async () => {
+      await page.locator('[data-busy="false"]', { has: page.getByTestId('timeline-verdict') }).waitFor();
+    };
+    await expect(page.getByTestId('timeline-host').count()).resolves.toBe(0);
+    await page.getByTestId('timeline-accessor').selectOption('st64b');
+    await expect(
+      page
+        .getByTestId('timeline-memtype')
+        .locator('option')
+        .evaluateAll((os) => os.map((o) => o.getAttribute('value'))),
+    ).resolves.toEqual([...accessMemoryTypes('st64b')]);
+    const cases = [
+      { memoryType: 'Normal-NC', hostKernel: NEWEST_KERNEL, locationSupportsLs64: true },
+      { memoryType: 'Normal-NC', hostKernel: '6.19', locationSupportsLs64: true },
+      { memoryType: 'Normal-NC', hostKernel: NEWEST_KERNEL, locationSupportsLs64: false },
+      { memoryType: 'Normal-WB', hostKernel: NEWEST_KERNEL, locationSupportsLs64: true },
+    ] as const;
+    for (const c of cases) {
+      await page.getByTestId('timeline-memtype').selectOption(c.memoryType);
+      await page.getByTestId('timeline-host').selectOption(c.hostKernel);
+      await page.getByTestId('timeline-location').setChecked(c.locationSupportsLs64);
+      await settled();
+      const a = access({ accessor: 'st64b', kernel: NEWEST_KERNEL, ...c });
+      if (!a.ok) throw new Error(a.error.message);
+      await expect(page.getByTestId('timeline-verdict').textContent(), JSON.stringify(c)).resolves.toBe(
+        a.result.correct ? 'correct' : 'not correct',
+      );
+      await expect(page.getByTestId('timeline-writes').textContent(), JSON.stringify(c)).resolves.toBe(writesHeadline(a.result));
+    }
     await page.close();
   });
 

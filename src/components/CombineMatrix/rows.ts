@@ -1,21 +1,19 @@
 /**
  * The data behind CombineMatrix: which MAIR bytes and stage-2 values are defined (asked of the
- * decoders), every cell's answer from `combine()`, and the stage-2 values KVM writes. Pure, so it is
+ * decoders), every cell's answer from `combine()`, and the stage-2 values KVM writes (`kvmStage2MemAttrs()`). Pure, so it is
  * unit tested and the browser test can compute the same expected cells.
  */
-import type { Answer, CombineResult, DecodeMairResult, DecodeS2Result, MemoryClass } from '../../model';
+import type { Answer, CombineResult, DecodeMairResult, DecodeS2Result, KvmStage2MemAttr, MemoryClass } from '../../model';
 import {
   combine,
   DEVICE_TYPES,
   decodeMair,
   decodeS2,
   encodeMair,
-  kvmStage2,
+  kvmStage2MemAttrs,
   MAIR_ATTR,
   memoryClass,
   NEWEST_KERNEL,
-  VFIO_DRIVERS,
-  vfioMmap,
 } from '../../model';
 import { attrsName, hexByte, hexNibble, shortName } from '../shared/format';
 
@@ -161,34 +159,15 @@ export function groupedRows(bytes: readonly number[]): MatrixGroup[] {
   );
 }
 
-/** A stage-2 value KVM writes: the kernel's MT_S2_* constant, its prot, and the mappings that get it. */
-export interface KvmValue {
-  readonly constant: string;
-  readonly prot: string;
-  /** What KVM writes it for: `guest RAM` or the VFIO drivers whose BARs get it. */
-  readonly usedFor: readonly string[];
-}
+/** A stage-2 value KVM writes, as the model lists it (kvmStage2MemAttrs()). */
+export type KvmValue = KvmStage2MemAttr;
 
 /**
- * The stage-2 values KVM itself writes in the newest covered release, asked of `kvmStage2()`
- * (user_mem_abort()): for guest RAM (a memory page in an ordinary MT_NORMAL VMA) and for the BAR of
- * each VFIO driver (the VMA flags and memory type its mmap sets, from `vfioMmap()`). Keyed by MemAttr.
+ * The stage-2 values KVM writes for a guest in the newest covered release, as the model lists them
+ * (kvmStage2MemAttrs(): guest RAM and each VFIO driver's region), keyed by MemAttr for the columns.
  */
 export function kvmColumns(fwb: boolean): ReadonlyMap<number, KvmValue> {
-  const out = new Map<number, KvmValue>();
-  const add = (memAttr: number | null, constant: string | null, prot: string | null, use: string) => {
-    if (memAttr === null || constant === null || prot === null) return;
-    const seen = out.get(memAttr);
-    out.set(memAttr, { constant, prot, usedFor: [...(seen?.usedFor ?? []), use] });
-  };
-  const ram = kvmStage2({ kernel: NEWEST_KERNEL, pfnIsMemory: true, vmaFlags: [], vmaMemType: 'MT_NORMAL', fwb, fault: 'write' });
-  if (ram.ok) add(ram.result.memAttr, ram.result.memAttrName, ram.result.prot, 'guest RAM');
-  for (const driver of VFIO_DRIVERS) {
-    const vma = vfioMmap({ kernel: NEWEST_KERNEL, driver });
-    if (!vma.ok) continue;
-    const { vmaFlags, memType } = vma.result;
-    const bar = kvmStage2({ kernel: NEWEST_KERNEL, pfnIsMemory: false, vmaFlags, vmaMemType: memType, fwb, fault: 'write' });
-    if (bar.ok) add(bar.result.memAttr, bar.result.memAttrName, bar.result.prot, driver);
-  }
-  return new Map([...out].sort(([a], [b]) => a - b));
+  const values = kvmStage2MemAttrs({ kernel: NEWEST_KERNEL, fwb });
+  if (!values.ok) throw new Error(values.error.message);
+  return new Map(values.result.map((v) => [v.memAttr, v]));
 }

@@ -7,7 +7,7 @@
 import type { ReactNode } from 'react';
 import styles from './styles.module.css';
 
-export const HINT = 'Ctrl/⌘+Enter runs; Esc then Tab leaves the editor.';
+const HINT = 'Ctrl/⌘+Enter runs; Esc then Tab leaves the editor.';
 
 export interface Action {
   readonly label: string;

@@ -19,7 +19,7 @@ export type { FlowEdge, FlowNode, FlowTone } from './layout';
  */
 export const FOUR_LAYERS: readonly FlowNode[] = [
   { layer: "QEMU's mapping", value: 'host stage 1', detail: 'mmap() of the BAR through VFIO', tone: 'neutral' },
-  { layer: 'KVM', value: 'stage 2', detail: 'user_mem_abort() builds it from the VMA', tone: 'neutral' },
+  { layer: 'KVM', value: 'stage 2', detail: 'the fault handler builds it from the VMA', tone: 'neutral' },
   { layer: 'Guest driver', value: 'stage 1', detail: 'ioremap*() picks a MAIR slot', tone: 'neutral' },
   { layer: 'Device', value: 'transactions', detail: 'what writel() and the copies put on the bus', tone: 'neutral' },
 ];

@@ -44,7 +44,7 @@ export interface Metrics {
  */
 export const MIN_TEXT_PX = 12;
 export const ROW_MIN_CONTAINER = 700;
-export const ROW_METRICS: Metrics = {
+const ROW_METRICS: Metrics = {
   boxWidth: 130,
   gap: 78,
   pad: 9,
@@ -54,7 +54,7 @@ export const ROW_METRICS: Metrics = {
   labelSize: 13,
   lineGap: 3,
 };
-export const COLUMN_METRICS: Metrics = {
+const COLUMN_METRICS: Metrics = {
   boxWidth: 300,
   gap: 44,
   pad: 10,

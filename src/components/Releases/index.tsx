@@ -9,6 +9,7 @@ import Heading from '@theme/Heading';
 import clsx from 'clsx';
 import type { ReactNode } from 'react';
 import type { ReleaseChange, ReleaseEntry, ReleasesResult } from '../../model';
+import ScrollBox from '../shared/ScrollBox';
 import data from './data.json';
 import { CONFIDENCE_LABEL, EFFECT_LABEL, EFFECT_MEANING, releaseAnchor } from './labels';
 import styles from './styles.module.css';
@@ -104,34 +105,36 @@ export default function Releases(): ReactNode {
       <p className={styles.range}>
         Covered: {range}, {entries.length} releases.
       </p>
-      <table className={styles.index}>
-        <caption>Each release at a glance: the changes that bear on the question, by effect</caption>
-        <thead>
-          <tr>
-            <th scope="col">release</th>
-            <th scope="col">date</th>
-            {(Object.keys(EFFECT_LABEL) as (keyof typeof EFFECT_LABEL)[]).map((e) => (
-              <th scope="col" key={e}>
-                {EFFECT_LABEL[e]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.version}>
-              <th scope="row">
-                <a href={`#${releaseAnchor(e.version)}`}>{e.version}</a>
-              </th>
-              <td>{e.date}</td>
-              {(Object.keys(EFFECT_LABEL) as (keyof typeof EFFECT_LABEL)[]).map((k) => {
-                const n = e.changes.filter((c) => c.effect === k).length;
-                return <td key={k}>{n === 0 ? '' : n}</td>;
-              })}
+      <ScrollBox>
+        <table className={styles.index}>
+          <caption>Each release at a glance: the changes that bear on the question, by effect</caption>
+          <thead>
+            <tr>
+              <th scope="col">release</th>
+              <th scope="col">date</th>
+              {(Object.keys(EFFECT_LABEL) as (keyof typeof EFFECT_LABEL)[]).map((e) => (
+                <th scope="col" key={e}>
+                  {EFFECT_LABEL[e]}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.version}>
+                <th scope="row">
+                  <a href={`#${releaseAnchor(e.version)}`}>{e.version}</a>
+                </th>
+                <td>{e.date}</td>
+                {(Object.keys(EFFECT_LABEL) as (keyof typeof EFFECT_LABEL)[]).map((k) => {
+                  const n = e.changes.filter((c) => c.effect === k).length;
+                  return <td key={k}>{n === 0 ? '' : n}</td>;
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
       {entries.map((e) => (
         <Release key={e.version} entry={e} />
       ))}

@@ -11,7 +11,7 @@ type AccessAnswer = Answer<AccessResult>;
 const CACHE_SIZE = 64;
 
 export function accessKey(input: AccessInput): string {
-  return `${input.accessor}|${input.memoryType}|${input.kernel}|${input.bytes ?? ''}`;
+  return `${input.accessor}|${input.memoryType}|${input.kernel}|${input.bytes ?? ''}|${input.hostKernel ?? ''}|${input.locationSupportsLs64 ?? ''}`;
 }
 
 export class AccessClient {

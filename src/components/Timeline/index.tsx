@@ -13,15 +13,25 @@ import {
   ACCESSOR_KERNELS,
   ACCESSORS,
   access,
-  BUS_MEMORY_TYPES,
+  accessMemoryTypes,
   HAZARD_MEANING,
+  KERNEL_VERSIONS,
   memoryClassOfName,
   NEWEST_KERNEL,
 } from '../../model';
 import controls from '../shared/controls.module.css';
 import tones from '../shared/tones.module.css';
 import { AccessClient, accessKey } from './access-client';
-import { accessInput, copySizes, FIRST_OUTCOMES, transactionDescription, transactionLabel, writesHeadline } from './labels';
+import {
+  accessInput,
+  accessorOption,
+  callName,
+  copySizes,
+  FIRST_OUTCOMES,
+  transactionDescription,
+  transactionLabel,
+  writesHeadline,
+} from './labels';
 import styles from './styles.module.css';
 
 export interface TimelineProps {
@@ -30,6 +40,10 @@ export interface TimelineProps {
   readonly kernel?: string;
   /** Bytes for the copy accessors. */
   readonly bytes?: number;
+  /** st64b: the host kernel (default: the guest kernel). */
+  readonly hostKernel?: string;
+  /** st64b: whether the location supports 64-byte accesses (default true). */
+  readonly locationSupportsLs64?: boolean;
 }
 
 export default function Timeline({
@@ -37,13 +51,20 @@ export default function Timeline({
   memoryType: m0 = 'Normal-NC',
   kernel: k0 = NEWEST_KERNEL,
   bytes: b0 = 64,
+  hostKernel: h0 = k0,
+  locationSupportsLs64: l0 = true,
 }: TimelineProps): ReactNode {
   const [accessor, setAccessor] = useState<Accessor>(a0);
   const [memoryType, setMemoryType] = useState<MemoryTypeName>(m0);
   const [kernel, setKernel] = useState(k0);
   const [bytes, setBytes] = useState(b0);
+  const [hostKernel, setHostKernel] = useState(h0);
+  const [locationSupportsLs64, setLocation] = useState(l0);
   const id = useId();
-  const input = useMemo(() => accessInput(accessor, memoryType, kernel, bytes), [accessor, memoryType, kernel, bytes]);
+  const input = useMemo(
+    () => accessInput(accessor, memoryType, kernel, bytes, { hostKernel, locationSupportsLs64 }),
+    [accessor, memoryType, kernel, bytes, hostKernel, locationSupportsLs64],
+  );
   const key = accessKey(input);
   // The first answer is computed while rendering (at build time, and again to hydrate); later ones
   // come from the worker, and the last answer stays on screen, marked busy, until the new one is in.
@@ -81,7 +102,7 @@ export default function Timeline({
           <select value={accessor} onChange={(e) => setAccessor(e.currentTarget.value as Accessor)} data-testid="timeline-accessor">
             {ACCESSORS.map((x) => (
               <option key={x} value={x}>
-                {x}()
+                {accessorOption(x)}
               </option>
             ))}
           </select>
@@ -89,11 +110,11 @@ export default function Timeline({
         <label>
           Memory type
           <select
-            value={memoryType}
+            value={input.memoryType}
             onChange={(e) => setMemoryType(e.currentTarget.value as MemoryTypeName)}
             data-testid="timeline-memtype"
           >
-            {BUS_MEMORY_TYPES.map((x) => (
+            {accessMemoryTypes(accessor).map((x) => (
               <option key={x} value={x}>
                 {x}
               </option>
@@ -110,6 +131,29 @@ export default function Timeline({
             ))}
           </select>
         </label>
+        {input.hostKernel !== undefined && (
+          <label>
+            Host kernel
+            <select value={input.hostKernel} onChange={(e) => setHostKernel(e.currentTarget.value)} data-testid="timeline-host">
+              {KERNEL_VERSIONS.map((x) => (
+                <option key={x} value={x}>
+                  {x}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {input.locationSupportsLs64 !== undefined && (
+          <label>
+            <input
+              type="checkbox"
+              checked={input.locationSupportsLs64}
+              onChange={(e) => setLocation(e.currentTarget.checked)}
+              data-testid="timeline-location"
+            />{' '}
+            Location supports 64-byte accesses
+          </label>
+        )}
         {input.bytes !== undefined && (
           <label>
             Bytes copied
@@ -152,7 +196,8 @@ const Answer = memo(function Answer({ answer }: { answer: ModelAnswer<AccessResu
         <span className={clsx(styles.verdict, r.correct ? styles.good : styles.bad)} data-testid="timeline-verdict">
           {r.correct ? 'correct' : 'not correct'}
         </span>{' '}
-        {r.accessor}() on <span className={clsx(styles.type, tones.tone, tones[memoryClassOfName(r.memoryType)])}>{r.memoryType}</span>
+        {callName(r.accessor)} on{' '}
+        <span className={clsx(styles.type, tones.tone, tones[memoryClassOfName(r.memoryType)])}>{r.memoryType}</span>
       </p>
       {headline !== null && (
         <p className={styles.headline} data-testid="timeline-writes">

@@ -2,8 +2,19 @@
  * Text for the timeline's chips, from `access()` timeline data. Pure: it spells what the model
  * returned and decides nothing.
  */
-import type { AccessInput, Accessor, AccessResult, MemoryTypeName, TimelineTransaction } from '../../model';
-import { ACCESSOR_INFO, HAZARD_MEANING } from '../../model';
+import type { AccessInput, Accessor, AccessorField, AccessResult, MemoryTypeName, TimelineTransaction } from '../../model';
+import { ACCESSOR_INFO, accessMemoryTypes, HAZARD_MEANING } from '../../model';
+
+/** How a call is written: `writel()` for a kernel function, the bare name for an instruction a driver issues itself (st64b). */
+export function callName(accessor: Accessor): string {
+  return ACCESSOR_INFO[accessor].feature === null ? `${accessor}()` : accessor;
+}
+
+/** An accessor as the timeline offers it: its call, and the CPU feature it needs, if any. */
+export function accessorOption(accessor: Accessor): string {
+  const { feature } = ACCESSOR_INFO[accessor];
+  return feature === null ? callName(accessor) : `${callName(accessor)} (${feature})`;
+}
 
 /** `W 0x0 +4` style: direction, offset, size in bytes. */
 export function transactionLabel(t: TimelineTransaction): string {
@@ -26,15 +37,37 @@ export function copySizes(element: number): number[] {
   return [1, 2, 4, 8, 16].map((k) => k * base);
 }
 
+/** The controls that apply to some accessors only (ACCESSOR_INFO[accessor].fields). */
+export interface AccessorControls {
+  /** The host kernel whose KVM runs the guest. */
+  readonly hostKernel: string;
+  /** Whether the target location supports 64-byte single-copy-atomic accesses. */
+  readonly locationSupportsLs64: boolean;
+}
+
 /**
- * The question the timeline's controls ask: `bytes` only for a copy accessor (ACCESSOR_INFO), and
- * then a size it can copy (the chosen one if it is offered for this accessor, else the fourth).
+ * The question the timeline's controls ask: a memory type the accessor takes (the chosen one, else
+ * the first it takes), `bytes` only for a copy accessor (ACCESSOR_INFO), and then a size it can copy
+ * (the chosen one if it is offered for this accessor, else the fourth), and the accessor's own inputs.
  */
-export function accessInput(accessor: Accessor, memoryType: MemoryTypeName, kernel: string, bytes: number): AccessInput {
+export function accessInput(
+  accessor: Accessor,
+  memoryType: MemoryTypeName,
+  kernel: string,
+  bytes: number,
+  extra: AccessorControls,
+): AccessInput {
   const info = ACCESSOR_INFO[accessor];
-  if (!info.copy) return { accessor, memoryType, kernel };
+  const types = accessMemoryTypes(accessor);
+  const base = { accessor, memoryType: types.includes(memoryType) ? memoryType : (types[0] ?? memoryType), kernel };
+  const takes = (f: AccessorField) => (info.fields as readonly AccessorField[]).includes(f);
+  const fields = {
+    ...(takes('hostKernel') ? { hostKernel: extra.hostKernel } : {}),
+    ...(takes('locationSupportsLs64') ? { locationSupportsLs64: extra.locationSupportsLs64 } : {}),
+  };
+  if (!info.copy) return { ...base, ...fields };
   const sizes = copySizes(info.element);
-  return { accessor, memoryType, kernel, bytes: sizes.includes(bytes) ? bytes : (sizes[3] ?? info.element) };
+  return { ...base, bytes: sizes.includes(bytes) ? bytes : (sizes[3] ?? info.element), ...fields };
 }
 
 /**
@@ -43,7 +76,7 @@ export function accessInput(accessor: Accessor, memoryType: MemoryTypeName, kern
  */
 export function writesHeadline(r: AccessResult): string | null {
   if (ACCESSOR_INFO[r.accessor].direction !== 'write') return null;
-  const call = `one ${r.accessor}()${ACCESSOR_INFO[r.accessor].copy ? ` of ${r.bytes} bytes` : ''} on its own`;
+  const call = `one ${callName(r.accessor)}${ACCESSOR_INFO[r.accessor].copy ? ` of ${r.bytes} bytes` : ''} on its own`;
   const { min, max } = r.transactions;
   const writes = (n: number) => `${n} write${n === 1 ? '' : 's'}`;
   const count = min === max ? `${writes(min)} in every outcome` : `best case ${writes(min)}, worst case ${writes(max)}`;

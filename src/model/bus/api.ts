@@ -485,6 +485,18 @@ function busMemoryType(memoryType: MemoryTypeName): BusMemoryType {
   );
 }
 
+/**
+ * The memory types `access` answers for an accessor: every type for st64b (a cacheable one takes the
+ * DFSC 0x35 abort, st64bOutcomes()), the uncached types a BAR is mapped with for the others.
+ */
+export function accessMemoryTypes(accessor: Accessor): readonly MemoryTypeName[] {
+  return takesEveryType(accessor) ? MEMORY_TYPE_NAMES : BUS_MEMORY_TYPES;
+}
+
+function takesEveryType(accessor: Accessor): boolean {
+  return accessor === 'st64b';
+}
+
 /** CONTRACT.md `access`. Never throws. */
 export function access(input: unknown): Answer<AccessResult> {
   return guarded(() => {
@@ -499,7 +511,7 @@ export function access(input: unknown): Answer<AccessResult> {
     }
     const memoryType = enumField(fields, 'memoryType', MEMORY_TYPE_NAMES);
     // st64b takes every type (the cacheable ones abort); the other accessors only the uncached ones.
-    const busType = accessor === 'st64b' ? null : busMemoryType(memoryType);
+    const busType = takesEveryType(accessor) ? null : busMemoryType(memoryType);
     const kernel = kernelField(fields, 'kernel');
     let bytes: number;
     if (info.copy) {

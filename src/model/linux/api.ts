@@ -13,6 +13,7 @@ import type { MemslotResult } from './kvm-memslot';
 import { kvmArchPrepareMemoryRegion } from './kvm-memslot';
 import type { FaultKind, KvmStage2Result } from './kvm-stage2';
 import { decideStage2, FAULT_KINDS } from './kvm-stage2';
+import { type KvmStage2MemAttr, kvmGuestStage2MemAttrs } from './kvm-stage2-attrs';
 import type { IoremapApi, KernelMapping, MairEl1, MtName } from './stage1';
 import { IOREMAP_APIS, kernelMapping, MT_NAMES, mairEl1, mtAbsentReason, mtExists } from './stage1';
 import type { KernelVersion } from './versions';
@@ -73,6 +74,24 @@ export function kvmStage2(input: KvmStage2Input): Answer<KvmStage2Result> {
       );
     }
     return ok(decideStage2({ kernel, pfnIsMemory, vmaFlags, vmaMemType, fwb, dic, fault, logging }));
+  });
+}
+
+const KVM_STAGE2_MEMATTRS_FIELDS = ['kernel', 'fwb', 'dic'] as const;
+
+/**
+ * The stage-2 MemAttr values KVM writes for a guest in a release (kvmGuestStage2MemAttrs()): for
+ * guest RAM and each VFIO driver's region, by MemAttr. fwb defaults to false, dic to true.
+ */
+export function kvmStage2MemAttrs(input: {
+  readonly kernel: string;
+  readonly fwb?: boolean;
+  readonly dic?: boolean;
+}): Answer<readonly KvmStage2MemAttr[]> {
+  return guarded(() => {
+    const f = fieldsOf(input, KVM_STAGE2_MEMATTRS_FIELDS);
+    const kernel = kernelField(f, 'kernel');
+    return ok(kvmGuestStage2MemAttrs(kernel, booleanField(f, 'fwb', false), booleanField(f, 'dic', true)));
   });
 }
 

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { accessInput, copySizes, writesHeadline } from '../../../src/components/Timeline/labels';
+import { accessInput, accessorOption, callName, copySizes, writesHeadline } from '../../../src/components/Timeline/labels';
 import type { AccessInput } from '../../../src/model';
-import { ACCESSOR_INFO, ACCESSORS, access, BUS_MEMORY_TYPES, NEWEST_KERNEL } from '../../../src/model';
+import {
+  ACCESSOR_INFO,
+  ACCESSORS,
+  access,
+  accessMemoryTypes,
+  BUS_MEMORY_TYPES,
+  MEMORY_TYPE_NAMES,
+  NEWEST_KERNEL,
+} from '../../../src/model';
+
+/** The st64b controls at their defaults: a host that offers FEAT_LS64, a location that supports it. */
+const SUPPORTED = { hostKernel: NEWEST_KERNEL, locationSupportsLs64: true } as const;
 
 function result(input: AccessInput) {
   const a = access(input);
@@ -48,9 +59,10 @@ describe('copy sizes', () => {
 describe('the question the controls ask', () => {
   it('every accessor the model lists (a new one included) gets a question access() answers', () => {
     for (const accessor of ACCESSORS) {
-      for (const memoryType of BUS_MEMORY_TYPES) {
-        const input = accessInput(accessor, memoryType, NEWEST_KERNEL, 64);
+      for (const memoryType of accessMemoryTypes(accessor)) {
+        const input = accessInput(accessor, memoryType, NEWEST_KERNEL, 64, SUPPORTED);
         expect(input.bytes !== undefined, accessor).toBe(ACCESSOR_INFO[accessor].copy);
+        expect(input.memoryType).toBe(memoryType);
         const a = access(input);
         expect(a.ok ? 'ok' : a.error.message, `${accessor} on ${memoryType}`).toBe('ok');
       }
@@ -58,8 +70,44 @@ describe('the question the controls ask', () => {
   }, 120_000);
 
   it('a size the accessor cannot copy is replaced by one it can', () => {
-    expect(accessInput('__iowrite64_copy', 'Device-nGnRE', NEWEST_KERNEL, 8).bytes).toBe(8);
-    expect(accessInput('__iowrite64_copy', 'Device-nGnRE', NEWEST_KERNEL, 12).bytes).toBe(64);
-    expect(accessInput('writel', 'Device-nGnRE', NEWEST_KERNEL, 64).bytes).toBeUndefined();
+    expect(accessInput('__iowrite64_copy', 'Device-nGnRE', NEWEST_KERNEL, 8, SUPPORTED).bytes).toBe(8);
+    expect(accessInput('__iowrite64_copy', 'Device-nGnRE', NEWEST_KERNEL, 12, SUPPORTED).bytes).toBe(64);
+    expect(accessInput('writel', 'Device-nGnRE', NEWEST_KERNEL, 64, SUPPORTED).bytes).toBeUndefined();
+  });
+
+  it('st64b takes the host kernel and the location, the other accessors neither', () => {
+    const controls = { hostKernel: '6.19', locationSupportsLs64: false };
+    expect(accessInput('st64b', 'Normal-NC', '7.0', 64, controls)).toEqual({
+      accessor: 'st64b',
+      memoryType: 'Normal-NC',
+      kernel: '7.0',
+      hostKernel: '6.19',
+      locationSupportsLs64: false,
+    });
+    expect(accessInput('writel', 'Normal-NC', '7.0', 64, controls)).toEqual({ accessor: 'writel', memoryType: 'Normal-NC', kernel: '7.0' });
+  });
+
+  it('a cacheable type is offered for st64b only; another accessor falls back to the first type it takes', () => {
+    expect(accessInput('st64b', 'Normal-WB', NEWEST_KERNEL, 64, SUPPORTED).memoryType).toBe('Normal-WB');
+    expect(accessInput('writel', 'Normal-WB', NEWEST_KERNEL, 64, SUPPORTED).memoryType).toBe(BUS_MEMORY_TYPES[0]);
+  });
+});
+
+describe('names of the accessors', () => {
+  it('a kernel function is written as a call, st64b (an instruction) with the feature it needs', () => {
+    expect(callName('writel')).toBe('writel()');
+    expect(accessorOption('__iowrite64_copy')).toBe('__iowrite64_copy()');
+    expect(callName('st64b')).toBe('st64b');
+    expect(accessorOption('st64b')).toBe('st64b (FEAT_LS64)');
+  });
+
+  it('the st64b headline counts one store, on every type it takes, cacheable ones included', () => {
+    expect(accessMemoryTypes('st64b')).toEqual(MEMORY_TYPE_NAMES);
+    expect(writesHeadline(result({ accessor: 'st64b', memoryType: 'Normal-NC', kernel: '7.0' }))).toBe(
+      'Writes reaching the device for one st64b on its own: 1 write in every outcome (not counting repeats; on Normal-NC, a write reaches the device more than once in some outcomes).',
+    );
+    expect(writesHeadline(result({ accessor: 'st64b', memoryType: 'Normal-WB', kernel: '7.0' }))).toBe(
+      'Writes reaching the device for one st64b on its own: 0 writes in every outcome (not counting repeats).',
+    );
   });
 });
