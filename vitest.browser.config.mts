@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// Browser tests against the production build (see scripts/browser-tests.mjs); one file at a time,
-// since each launches Chromium on a 2-core machine.
+// Browser tests against the production build (see scripts/browser-tests.mjs). Two files at a time:
+// much of a browser test is waiting (for the network to go idle, a live example's time limit, a
+// worker), and two Chromiums fill those waits on a 2-core machine. No test measures time.
 export default defineConfig({
   // The tests read examples and pages with src/doctest, which imports the model by its one name.
   resolve: {
@@ -13,6 +14,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    fileParallelism: false,
+    fileParallelism: true,
+    maxWorkers: 2,
   },
 });

@@ -3,15 +3,15 @@
  * light and the dark theme. Pages are checked after hydration, so live editors and components are
  * checked as readers see them.
  *
- * The light pass runs every WCAG 2 A/AA rule. The dark theme changes colours only (Infima swaps CSS
- * variables under html[data-theme]; the DOM, the ARIA and the text are the same), so the dark pass
- * runs the rules that read colours. Pages are checked a few at a time: axe is CPU-bound in each
- * page's renderer, and the machine has more than one core.
+ * The light pass runs every WCAG 2.1 A/AA rule, the dark pass the rules that read colours
+ * (test/support/axe.ts says why). Pages are checked a few at a time: axe is CPU-bound in each page's
+ * renderer, and the machine has more than one core.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { COLOUR_RULES, WCAG_AA_TAGS } from '../support/axe';
 import { launchBrowser } from '../support/browser';
 import { type StaticServer, serveStatic } from '../support/static-server';
 
@@ -21,9 +21,6 @@ function sitePaths(): string[] {
   const xml = readFileSync(join(BUILD, 'sitemap.xml'), 'utf8');
   return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] as string).pathname);
 }
-
-/** The WCAG 2 A/AA rules whose outcome depends on colours (axe-core 4.x rule ids). */
-const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
 for (const scheme of ['light', 'dark'] as const) {
   describe.concurrent(`axe, ${scheme} theme`, () => {
@@ -46,7 +43,7 @@ for (const scheme of ['light', 'dark'] as const) {
           await page.goto(server.url + path, { waitUntil: 'networkidle' });
           await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe(scheme);
           const axe = new AxeBuilder({ page });
-          const results = await (scheme === 'light' ? axe.withTags(['wcag2a', 'wcag2aa']) : axe.withRules(COLOUR_RULES)).analyze();
+          const results = await (scheme === 'light' ? axe.withTags(WCAG_AA_TAGS) : axe.withRules(COLOUR_RULES)).analyze();
           const bad = results.violations
             .filter((v) => v.impact === 'serious' || v.impact === 'critical')
             .map((v) => ({
