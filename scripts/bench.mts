@@ -32,8 +32,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { CHROMIUM_ARGS, launchBrowser } from '../test/support/browser';
+import { launchBrowser } from '../test/support/browser';
 import { serveStatic } from '../test/support/static-server';
+import { CHROMIUM_ARGS } from './lib/site.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench-results');

@@ -15,6 +15,7 @@ import { prismLight } from '../../src/css/prism-light';
 import { parseExample } from '../../src/doctest/expected';
 import { projectDocTest } from '../../src/doctest/project';
 import { launchBrowser } from '../support/browser';
+import { editor, editorText, figure, output, setCode } from '../support/live-example';
 import { type StaticServer, serveStatic } from '../support/static-server';
 
 const BUILD = process.env.MEMATTR_BUILD_DIR ?? 'build';
@@ -39,19 +40,6 @@ const COMMENTED = (() => {
   }
   throw new Error('no page has an example with a comment and a plain code block');
 })();
-
-const figure = (page: Page) => page.locator('figure[data-live]').first();
-const editor = (page: Page) => figure(page).locator('.cm-content');
-const output = (page: Page) => figure(page).locator('[data-example-output]');
-/** The editor's text, line by line (CodeMirror draws an empty line as a <br>, which innerText doubles). */
-const editorText = (page: Page) =>
-  editor(page).evaluate((el) => [...el.querySelectorAll('.cm-line')].map((l) => l.textContent ?? '').join('\n'));
-
-async function setCode(page: Page, code: string): Promise<void> {
-  await editor(page).click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(code);
-}
 
 /** Contrast of every piece of text under `selector`s against the background it is drawn on (WCAG 2). */
 function contrasts(page: Page, selector: string): Promise<{ text: string; colour: string; background: string; ratio: number }[]> {

@@ -14,6 +14,7 @@ import { parseExample } from '../../src/doctest/expected';
 import { describeCut, LIVE_OUTPUT_LIMITS } from '../../src/doctest/output';
 import { projectDocTest } from '../../src/doctest/project';
 import { launchBrowser } from '../support/browser';
+import { editor, editorText, figure, output, setCode } from '../support/live-example';
 import { type StaticServer, serveStatic } from '../support/static-server';
 
 const BUILD = process.env.MEMATTR_BUILD_DIR ?? 'build';
@@ -35,20 +36,6 @@ function embeddedExamples(): Map<string, string> {
       (parseExample(readFileSync(docTest.exampleFile(name), 'utf8')).expected ?? []).map((l) => l.text).join('\n'),
     ]),
   );
-}
-
-const figure = (page: Page) => page.locator('figure[data-live]').first();
-const output = (page: Page) => figure(page).locator('[data-example-output]');
-const editor = (page: Page) => figure(page).locator('.cm-content');
-/** The editor's text, line by line (CodeMirror draws an empty line as a <br>, which innerText doubles). */
-const editorText = (page: Page) =>
-  editor(page).evaluate((el) => [...el.querySelectorAll('.cm-line')].map((l) => l.textContent ?? '').join('\n'));
-
-/** Replace the first live example's code as a reader would (select all, then type or paste). */
-async function setCode(page: Page, code: string): Promise<void> {
-  await editor(page).click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(code);
 }
 
 async function runCode(page: Page, code: string): Promise<void> {
