@@ -4,9 +4,10 @@
  * it is answered BAD_INPUT without being parsed.
  *
  * Speed (scripts/bench-cli.mjs): a line that lies inside one chunk read is decoded straight from that
- * chunk; the chunk's answers are joined and written with one write() (more when they pass
- * FLUSH_BYTES), and the loop waits only when the output asks it to ('drain', backpressure). The answer
- * to a line seen before is reused (AnswerMemo).
+ * chunk; new answers stay strings, joined and encoded once per chunk rather than once per answer,
+ * reused ones are bytes encoded once, and each chunk's answers go out with one write() (more when they
+ * pass FLUSH_BYTES); the loop waits only when the output asks it to ('drain', backpressure). The
+ * answer to a line seen recently is reused (AnswerMemo) while reuse pays.
  */
 import type { Readable, Writable } from 'node:stream';
 import type { Answer } from '../model/index';
@@ -14,7 +15,7 @@ import { runOperation } from '../model/index';
 
 export const LINE_LIMIT = 1024 * 1024;
 
-/** Answer bytes collected before they are written. */
+/** Answer bytes (or characters, before encoding) collected before they are written. */
 const FLUSH_BYTES = 1 << 20;
 
 /** The answer to one input line (already cut at "\n"). */
@@ -40,20 +41,34 @@ export function answerLine(line: string): Answer<unknown> {
  * emptied when what it holds would pass `maxBytes` (2 bytes per key character plus the answer), so its
  * memory stays bounded. Every operation is a pure function of its request (no clock, no randomness, no
  * state kept between calls), so a reused answer is the one recomputing would give; the values are
- * bytes, copied into each write, so nothing can change one after it is stored.
+ * bytes, copied into each write, so nothing can change one after it is stored. Lines it does not keep
+ * (too long, or while it skips) are answered with a string, encoded later with its neighbours.
+ *
+ * On input whose lines rarely repeat, keeping every answer costs more than it saves (hashing, and the
+ * garbage collector copying what is kept): after each PROBE_LINES look-ups, if fewer than one in
+ * eight hit, the memo is emptied and skips the next SKIP_LINES lines, then tries again.
  */
 class AnswerMemo {
   static readonly MEMO_LINE_CHARS = 4096;
+  static readonly PROBE_LINES = 16_384;
+  static readonly SKIP_LINES = 131_072;
   private readonly answers = new Map<string, Buffer>();
   private bytes = 0;
+  private lookups = 0;
+  private hits = 0;
+  private skip = 0;
 
   constructor(private readonly maxBytes: number) {}
 
-  answer(line: string): Buffer {
+  answer(line: string): string | Buffer {
+    if (this.skip > 0) {
+      this.skip--;
+      return encode(answerLine(line));
+    }
     if (line.length > AnswerMemo.MEMO_LINE_CHARS) return encode(answerLine(line));
     let answer = this.answers.get(line);
     if (answer === undefined) {
-      answer = encode(answerLine(line));
+      answer = Buffer.from(encode(answerLine(line)));
       const size = 2 * line.length + answer.length;
       if (this.bytes + size > this.maxBytes) {
         this.answers.clear();
@@ -61,13 +76,22 @@ class AnswerMemo {
       }
       this.answers.set(line, answer);
       this.bytes += size;
+    } else this.hits++;
+    if (++this.lookups === AnswerMemo.PROBE_LINES) {
+      if (this.hits * 8 < this.lookups) {
+        this.answers.clear();
+        this.bytes = 0;
+        this.skip = AnswerMemo.SKIP_LINES;
+      }
+      this.lookups = 0;
+      this.hits = 0;
     }
     return answer;
   }
 }
 
-function encode(answer: Answer<unknown>): Buffer {
-  return Buffer.from(`${JSON.stringify(answer)}\n`);
+function encode(answer: Answer<unknown>): string {
+  return `${JSON.stringify(answer)}\n`;
 }
 
 function tooLong(bytes: number): Answer<unknown> {
@@ -141,18 +165,33 @@ export interface BatchOptions {
 export async function runBatch(input: Readable, output: Writable, options: BatchOptions = {}): Promise<void> {
   const out = new Output(output);
   const memo = new AnswerMemo(options.memoBytes ?? 1 << 25);
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  const add = (answer: Buffer) => {
-    pending.push(answer);
-    pendingBytes += answer.length;
+  // Answers to write: encoded `parts`, then `text` (new answers, encoded together when a reused
+  // answer's bytes follow them or at the flush).
+  let parts: Buffer[] = [];
+  let partBytes = 0;
+  let text = '';
+  const encodeText = () => {
+    if (text.length === 0) return;
+    const bytes = Buffer.from(text);
+    parts.push(bytes);
+    partBytes += bytes.length;
+    text = '';
+  };
+  const add = (answer: string | Buffer) => {
+    if (typeof answer === 'string') text += answer;
+    else {
+      encodeText();
+      parts.push(answer);
+      partBytes += answer.length;
+    }
   };
   const answer = (line: string) => add(memo.answer(line));
   const refuse = (bytes: number) => add(encode(tooLong(bytes)));
   const flush = () => {
-    const bytes = Buffer.concat(pending, pendingBytes);
-    pending = [];
-    pendingBytes = 0;
+    encodeText();
+    const bytes = Buffer.concat(parts, partBytes);
+    parts = [];
+    partBytes = 0;
     return out.write(bytes);
   };
 
@@ -178,7 +217,7 @@ export async function runBatch(input: Readable, output: Writable, options: Batch
       if (bytes > LINE_LIMIT) refuse(bytes);
       else answer(buf.toString('utf8', start, nl));
       start = nl + 1;
-      if (pendingBytes > FLUSH_BYTES) await flush();
+      if (partBytes + text.length > FLUSH_BYTES) await flush();
     }
     if (start < buf.length) {
       carryBytes += buf.length - start;

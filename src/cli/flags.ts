@@ -8,7 +8,13 @@ export type FlagKind =
   | { readonly type: 'int'; readonly min: number; readonly max: number }
   | { readonly type: 'bool' }
   | { readonly type: 'enum'; readonly values: readonly string[] }
-  | { readonly type: 'list'; readonly values: readonly string[] }
+  /** Comma-separated items; with `range`, a bad item's message names the range instead of every value. */
+  | { readonly type: 'list'; readonly values: readonly string[]; readonly range?: string }
+  /**
+   * A 64-bit register value (0x-hex or decimal, read with BigInt: it need not be a safe JS number),
+   * filled in as its 8 bytes, byte 0 (bits 7:0) first: MAIR_EL1 as `mairAttrs`, Attr0 first.
+   */
+  | { readonly type: 'register64' }
   /** Text, checked by `valid` when given; the message names the range instead of listing every value. */
   | { readonly type: 'string'; readonly hint: string; readonly valid?: { readonly values: readonly string[]; readonly range: string } };
 
@@ -25,6 +31,12 @@ export interface FlagSpec {
 
 /** A kernel version flag: an unknown version gets a message naming the covered range. */
 export const KERNEL_FLAG: FlagKind = { type: 'string', hint: 'MAJOR.MINOR', valid: { values: KERNEL_VERSIONS, range: KERNEL_RANGE } };
+
+/** The --help note of a command that takes a kernel version. */
+export const KERNEL_NOTE = `Kernel versions: "MAJOR.MINOR" from ${KERNEL_RANGE} (the range whose behaviour was checked at the source).`;
+
+/** Kernel versions, comma-separated; a bad one gets the range, as with KERNEL_FLAG. */
+export const KERNEL_LIST_FLAG: FlagKind = { type: 'list', values: KERNEL_VERSIONS, range: `MAJOR.MINOR from ${KERNEL_RANGE}` };
 
 export class FlagError extends Error {
   constructor(
@@ -52,6 +64,25 @@ export function parseInteger(text: string, spec: FlagSpec & { kind: { type: 'int
   return value;
 }
 
+const U64_MAX = (1n << 64n) - 1n;
+
+/** A 64-bit value as its 8 bytes, byte 0 (bits 7:0) first; anything else names the field. */
+export function parseRegister64(text: string, spec: FlagSpec): number[] {
+  const trimmed = text.trim();
+  if (!/^0x[0-9a-f]+$/i.test(trimmed) && !/^[0-9]+$/.test(trimmed)) {
+    throw new FlagError(
+      spec.field,
+      `--${spec.flag} (${spec.field}) must be a 64-bit integer like 0x000000000044FF04 or its decimal value, got ${JSON.stringify(text)}`,
+    );
+  }
+  // BigInt reads "0x..." as hexadecimal and digits as decimal, exactly, at any length.
+  const value = BigInt(trimmed);
+  if (value > U64_MAX) {
+    throw new FlagError(spec.field, `--${spec.flag} (${spec.field}) must fit in 64 bits (at most 0xFFFFFFFFFFFFFFFF), got ${text}`);
+  }
+  return Array.from({ length: 8 }, (_, i) => Number((value >> BigInt(8 * i)) & 0xffn));
+}
+
 function convert(spec: FlagSpec, text: string): unknown {
   const kind = spec.kind;
   switch (kind.type) {
@@ -68,6 +99,8 @@ function convert(spec: FlagSpec, text: string): unknown {
           `--${spec.flag} (${spec.field}) must be one of ${kind.values.join(', ')}, got ${JSON.stringify(text)}`,
         );
       return text;
+    case 'register64':
+      return parseRegister64(text, spec);
     case 'string':
       if (kind.valid && !kind.valid.values.includes(text)) {
         throw new FlagError(
@@ -82,7 +115,7 @@ function convert(spec: FlagSpec, text: string): unknown {
         if (!kind.values.includes(item))
           throw new FlagError(
             spec.field,
-            `--${spec.flag} (${spec.field}) items must be among ${kind.values.join(', ')}, got ${JSON.stringify(item)}`,
+            `--${spec.flag} (${spec.field}) items must be ${kind.range ?? `among ${kind.values.join(', ')}`}, got ${JSON.stringify(item)}`,
           );
       }
       return items;

@@ -40,6 +40,7 @@ function helpLine(flag: string, text: string): string {
 const FLAG_VALUE_HINT: { [K in FlagKind['type']]: (kind: Extract<FlagKind, { type: K }>) => string } = {
   bool: () => '',
   int: () => ' <n>',
+  register64: () => ' <0x...>',
   list: () => ' <a,b,...>',
   string: (kind) => ` <${kind.hint}>`,
   enum: (kind) => ` <${kind.values.join('|')}>`,

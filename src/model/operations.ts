@@ -55,11 +55,14 @@ export function runOperation(request: unknown): Answer<unknown> {
     return badInput(undefined, 'each line must be a JSON object with an "op" field');
   }
   const { op } = request as { op?: unknown };
-  // The fields are the request without `op`, copied into a null-prototype object so that a key such
-  // as "__proto__" stays an own field (and is refused as unknown) instead of setting a prototype. A
-  // loop rather than a rest destructuring, which is several times slower on Node 20 in batch mode.
-  const fields: Record<string, unknown> = Object.create(null);
-  for (const key of Object.keys(request)) if (key !== 'op') fields[key] = (request as Record<string, unknown>)[key];
+  // The fields are the request without `op`, same keys in the same order. A request with a
+  // "__proto__" key is copied into a null-prototype object, so that key stays an own field (and is
+  // refused as unknown) instead of setting a prototype; any other into a plain object, which V8 keeps
+  // in fast mode (a null-prototype object starts in dictionary mode, and reading it made batch mode
+  // ~1.5x slower). A loop rather than a rest destructuring, which is several times slower on Node 20.
+  const keys = Object.keys(request);
+  const fields: Record<string, unknown> = keys.includes('__proto__') ? Object.create(null) : {};
+  for (const key of keys) if (key !== 'op') fields[key] = (request as Record<string, unknown>)[key];
   if (op === undefined) return badInput('op', `"op" is required (one of ${OPERATION_NAMES.join(', ')})`);
   if (typeof op !== 'string')
     return badInput('op', `"op" must be a string naming an operation, got ${Array.isArray(op) ? 'an array' : typeof op}`);

@@ -86,6 +86,25 @@ describe('runBatch', () => {
     );
   });
 
+  it('gives the same answers when lines rarely repeat and the memo stops keeping answers', async () => {
+    // 20,000 distinct requests, then the same again: the memo's probe window of look-ups passes with no
+    // hit, so it skips the rest, answering each line afresh.
+    const distinct = Array.from({ length: 20_000 }, (_, i) =>
+      JSON.stringify({
+        op: 'combine',
+        s1Mair: i & 255,
+        s2MemAttr: (i >> 8) & 15,
+        fwb: ((i >> 12) & 1) === 1,
+        s1Sh: ['NSH', 'ISH', 'OSH'][i >> 13],
+      }),
+    );
+    expect(new Set(distinct).size).toBe(distinct.length);
+    const bytes = Buffer.from(`${[...distinct, ...distinct].join('\n')}\n`);
+    const sink = new Sink();
+    await runBatch(chunked(bytes, [70_000, 900_000, 2_000_000]), sink);
+    expect(sink.text()).toBe(expected(bytes));
+  });
+
   it('answers a line past the 1 MiB limit that spans many chunks, and the lines around it', async () => {
     const huge = `{"op":"decodeMair","mair":68,"pad":"${'€'.repeat(LINE_LIMIT / 3)}"}`;
     const bytes = Buffer.from(`${LINES[0]}\n${huge}\n${LINES[4]}`);

@@ -15,8 +15,8 @@ function attrsLine(r: DecodeMairResult | CombineResult): string {
 
 export const decodeMairCommand: Command<DecodeMairResult> = {
   name: 'decode-mair',
-  summary: 'Decode a stage-1 MAIR attribute byte (Attr<n>).',
-  usage: 'memattr decode-mair <byte> [--feat-xs=false] [--feat-mte2=false] [--json]',
+  summary: 'Decode a stage-1 MAIR attribute byte (Attr<n>), given alone or as MAIR_EL1 with an AttrIndx.',
+  usage: 'memattr decode-mair <byte> | --mair-el1 <64-bit value> --attr-indx <0-7>  [--feat-xs=false] [--feat-mte2=false] [--json]',
   flags: [
     {
       flag: 'mair',
@@ -25,11 +25,27 @@ export const decodeMairCommand: Command<DecodeMairResult> = {
       help: 'the attribute byte, 0-255 or 0x00-0xFF',
       positional: true,
     },
+    {
+      flag: 'mair-el1',
+      field: 'mairAttrs',
+      kind: { type: 'register64' },
+      help: 'the whole MAIR_EL1 as read (0x-hex or decimal, up to 64 bits); batch takes its 8 bytes, Attr0 first',
+    },
+    {
+      flag: 'attr-indx',
+      field: 'attrIndx',
+      kind: { type: 'int', min: 0, max: 7 },
+      help: "the descriptor's AttrIndx, 0-7: which Attr<n> of --mair-el1 to decode",
+    },
     { flag: 'feat-xs', field: 'featXS', kind: { type: 'bool' }, help: 'FEAT_XS implemented (default true; --feat-xs=false to turn off)' },
     { flag: 'feat-mte2', field: 'featMTE2', kind: { type: 'bool' }, help: 'FEAT_MTE2 implemented (default true)' },
   ],
   run: decodeMair,
-  render: (r) => [`MAIR ${hex(r.mair, 2)}  ${attrsLine(r)}  XS=${r.xs}${r.tagged ? '  tagged' : ''}`, r.explanation].join('\n'),
+  render: (r) =>
+    [
+      `${r.attrIndx === undefined ? 'MAIR' : `MAIR_EL1.Attr${r.attrIndx}`} ${hex(r.mair, 2)}  ${attrsLine(r)}  XS=${r.xs}${r.tagged ? '  tagged' : ''}`,
+      r.explanation,
+    ].join('\n'),
 };
 
 export const decodeS2Command: Command<DecodeS2Result> = {

@@ -7,7 +7,8 @@ import { KERNEL_FLAG } from '../flags';
 export const accessCommand: Command<AccessResult> = {
   name: 'access',
   summary: 'What a device may observe when a driver uses an MMIO accessor on a memory type, and whether the driver can rely on it.',
-  usage: 'memattr access --accessor writel --type Normal-NC --kernel 6.10 [--bytes 64] [--json]',
+  usage:
+    'memattr access --accessor writel --type Normal-NC --kernel 6.10 [--bytes 64] [--host-kernel 7.0] [--location-supports-ls64=false] [--json]',
   flags: [
     { flag: 'accessor', field: 'accessor', kind: { type: 'enum', values: ACCESSORS }, help: 'the accessor (required)' },
     { flag: 'type', field: 'memoryType', kind: { type: 'enum', values: MEMORY_TYPE_NAMES }, help: 'the effective memory type (required)' },
@@ -17,6 +18,18 @@ export const accessCommand: Command<AccessResult> = {
       field: 'bytes',
       kind: { type: 'int', min: 1, max: 4096 },
       help: 'bytes copied (required for copies; a multiple of the element size)',
+    },
+    {
+      flag: 'host-kernel',
+      field: 'hostKernel',
+      kind: KERNEL_FLAG,
+      help: 'st64b only: the host kernel whose KVM runs the guest (default: --kernel); KVM offers FEAT_LS64 from 7.0',
+    },
+    {
+      flag: 'location-supports-ls64',
+      field: 'locationSupportsLs64',
+      kind: { type: 'bool' },
+      help: 'st64b only: the target location supports 64-byte single-copy-atomic accesses (default true; --location-supports-ls64=false)',
     },
   ],
   notes: [`Kernel versions: "MAJOR.MINOR" from ${KERNEL_RANGE}.`],

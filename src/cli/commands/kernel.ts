@@ -5,9 +5,9 @@ import {
   claims,
   FAULT_KINDS,
   GUEST_MAPPINGS,
-  KERNEL_RANGE,
   kvmStage2,
   MT_NAMES,
+  NVGRACE_GPUS,
   scenario,
   scenarioTable,
   USERSPACE_PATHS,
@@ -16,10 +16,8 @@ import {
   VMA_FLAGS,
 } from '../../model/index';
 import type { Command } from '../command';
-import { KERNEL_FLAG } from '../flags';
+import { KERNEL_FLAG, KERNEL_LIST_FLAG, KERNEL_NOTE } from '../flags';
 import { columns, hex } from '../format';
-
-const KERNEL_NOTE = `Kernel versions: "MAJOR.MINOR" from ${KERNEL_RANGE} (the range whose behaviour was checked at the source).`;
 
 export const kvmStage2Command: Command<KvmStage2Result> = {
   name: 'kvm-stage2',
@@ -73,7 +71,8 @@ function renderTable(t: ScenarioTable): string {
 export const scenarioCommand: Command<ScenarioResult | ScenarioTable> = {
   name: 'scenario',
   summary: 'End to end: QEMU maps a VFIO BAR, KVM builds stage 2, the guest maps it -> the effective type.',
-  usage: 'memattr scenario --kernel 6.9 --vfio vfio-pci --guest ioremap_wc [--fwb] [--json]   |   memattr scenario --table [--json]',
+  usage:
+    'memattr scenario --kernel 6.9 --vfio vfio-pci --guest ioremap_wc [--fwb] [--gpu grace-blackwell] [--mte] [--json]   |   memattr scenario --table [--kernels 6.9,7.0] [--json]',
   flags: [
     { flag: 'kernel', field: 'kernel', kind: KERNEL_FLAG, help: 'host kernel version (required)' },
     {
@@ -97,12 +96,28 @@ export const scenarioCommand: Command<ScenarioResult | ScenarioTable> = {
       kind: KERNEL_FLAG,
       help: "the guest's kernel version (default: --kernel)",
     },
+    {
+      flag: 'gpu',
+      field: 'gpu',
+      kind: { type: 'enum', values: NVGRACE_GPUS },
+      help: 'the GPU behind an nvgrace-gpu region (default grace-hopper; nvgrace-gpu drivers only)',
+    },
+    { flag: 'mte', field: 'mte', kind: { type: 'bool' }, help: 'the VM enabled KVM_CAP_ARM_MTE (default false; 5.14+)' },
+    {
+      flag: 'kernels',
+      field: 'kernels',
+      kind: KERNEL_LIST_FLAG,
+      help: 'with --table: the kernel versions to list, comma-separated (default: every covered version)',
+    },
   ],
-  switches: [{ name: 'table', help: 'every driver x guest mapping x FWB x kernel version (takes --dic and --fault only)' }],
+  switches: [{ name: 'table', help: 'every driver x guest mapping x FWB x kernel version (takes --kernels, --dic and --fault only)' }],
   notes: [KERNEL_NOTE],
   run: (input: Record<string, unknown>, switches) => {
-    if (!switches.has('table')) return scenario(input as never);
-    const single = ['kernel', 'vfioDriver', 'guestMapping', 'fwb', 'guestKernel'].find((field) => field in input);
+    if (!switches.has('table')) {
+      if ('kernels' in input) return badInput('kernels', '--kernels chooses the rows of --table; for one scenario give --kernel');
+      return scenario(input as never);
+    }
+    const single = ['kernel', 'vfioDriver', 'guestMapping', 'fwb', 'guestKernel', 'gpu', 'mte'].find((field) => field in input);
     if (single)
       return badInput(single, `--table lists every kernel, driver, guest mapping and FWB setting; ${single} cannot be chosen with it`);
     return scenarioTable(input);
