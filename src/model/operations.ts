@@ -5,8 +5,17 @@
 import { combine, decodeMair, decodeS2 } from './arm64/api';
 import { access } from './bus/api';
 import { claims } from './claims/api';
-import { compare, timeline } from './compare/api';
-import { ioremapMapping, kvmMemslot, kvmStage2, linuxMair, vfioMmap } from './linux/api';
+import { compare, releases, timeline } from './compare/api';
+import {
+  ioremapMapping,
+  kvmExclAtomicAbort,
+  kvmGuestSea,
+  kvmMemslot,
+  kvmStage2,
+  kvmStage2MemAttrs,
+  linuxMair,
+  vfioMmap,
+} from './linux/api';
 import type { Answer } from './result';
 import { badInput } from './result';
 import { riscvPassthrough, svpbmtCombine } from './riscv/api';
@@ -39,6 +48,10 @@ export const OPERATIONS = {
   x86Passthrough,
   svpbmtCombine,
   riscvPassthrough,
+  releases,
+  kvmExclAtomicAbort,
+  kvmGuestSea,
+  kvmStage2MemAttrs,
 } as const satisfies Record<string, Operation>;
 
 export type OperationName = keyof typeof OPERATIONS;

@@ -285,6 +285,12 @@ describe('a command for every API operation', () => {
         ['riscv-passthrough', '--guest', 'ioremap_wc', '--kernel', '6.17'],
         '{"op":"riscvPassthrough","guestMapping":"ioremap_wc","kernel":"6.17"}',
       ],
+      [['releases'], '{"op":"releases"}'],
+      [
+        ['kvm-excl-atomic-abort', '--kernel', '7.0', '--in-memslot=false', '--access', 'ls64'],
+        '{"op":"kvmExclAtomicAbort","kernel":"7.0","inMemslot":false,"access":"ls64"}',
+      ],
+      [['kvm-guest-sea', '--kernel', '6.19', '--sea-to-user'], '{"op":"kvmGuestSea","kernel":"6.19","seaToUser":true}'],
     ];
     for (const [argv, line] of cases) {
       const r = run([...argv, '--json']);
@@ -379,7 +385,7 @@ describe('a command for every API operation', () => {
 });
 
 describe('batch takes the same fields, one line each', () => {
-  it('mairAttrs + attrIndx, gpu, mte, kernels, hostKernel, locationSupportsLs64', () => {
+  it('mairAttrs + attrIndx, gpu, mte, kernels, hostKernel, locationSupportsLs64, and kvmStage2MemAttrs', () => {
     const lines = [
       `{"op":"decodeMair","mairAttrs":${JSON.stringify(LINUX_MAIR_BYTES)},"attrIndx":2}`,
       '{"op":"scenario","kernel":"7.0","vfioDriver":"nvgrace-gpu-resmem","guestMapping":"ioremap_wc","gpu":"grace-blackwell"}',
@@ -387,6 +393,7 @@ describe('batch takes the same fields, one line each', () => {
       '{"op":"scenarioTable","kernels":["7.2"]}',
       '{"op":"access","accessor":"st64b","memoryType":"Normal-NC","kernel":"7.0","hostKernel":"6.19"}',
       '{"op":"access","accessor":"st64b","memoryType":"Normal-NC","kernel":"7.0","locationSupportsLs64":false}',
+      '{"op":"kvmStage2MemAttrs","kernel":"6.8","fwb":true}',
     ];
     const r = spawnSync(process.execPath, ['bin/memattr.mjs', 'batch'], { input: `${lines.join('\n')}\n`, maxBuffer: 64 << 20 });
     expect(r.status).toBe(0);
@@ -404,5 +411,11 @@ describe('batch takes the same fields, one line each', () => {
     );
     expect(expectOk(answers[4])).toMatchObject({ correct: false, ls64: { hostKernel: '6.19' } });
     expect(expectOk(answers[5])).toMatchObject({ correct: false, ls64: { locationSupportsLs64: false } });
+    // Before 6.9 KVM maps every BAR Device-nGnRE (MemAttr 0x1) and guest RAM Normal write-back (FWB 0x6).
+    expect(
+      expectOk<{ memAttr: number }[], { message: string }>(answers[6])
+        .map((v) => v.memAttr)
+        .sort(),
+    ).toEqual([1, 6]);
   });
 });
