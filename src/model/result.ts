@@ -28,15 +28,16 @@ export function badInput<T = never>(field: string | undefined, message: string):
   return fail(field === undefined ? { code: 'BAD_INPUT', message } : { code: 'BAD_INPUT', message, field });
 }
 
-/** Thrown only inside validators and caught at the operation boundary; never escapes the API. */
-export class InputError extends Error {
+/**
+ * Thrown only inside validators and caught at the operation boundary (`guarded`); never escapes the
+ * API. Not an Error subclass: nothing reads its stack, and capturing one made each bad batch line
+ * cost about 6 µs (most of the time of a batch of bad lines).
+ */
+export class InputError {
   constructor(
     readonly field: string | undefined,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'InputError';
-  }
+    readonly message: string,
+  ) {}
 }
 
 /** Runs a validating body; an `InputError` becomes a BAD_INPUT answer naming the field. */
