@@ -53,7 +53,7 @@ export interface KvmStage2Result {
 }
 
 /** A fault that mapped the page: what stage2_set_prot_attr() wrote. */
-export type MappedStage2 = KvmStage2Result & { readonly prot: Stage2Prot; readonly memAttr: number; readonly memAttrName: MtS2Name };
+type MappedStage2 = KvmStage2Result & { readonly prot: Stage2Prot; readonly memAttr: number; readonly memAttrName: MtS2Name };
 
 /**
  * Whether the fault mapped the page. decideStage2() returns errno null only from its last branch,
