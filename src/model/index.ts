@@ -10,6 +10,7 @@ export { COMBINE_RULES } from './arm64/combine';
 export { encodeMair } from './arm64/mair';
 export type { ClassifiedAttrs, ClassifiedS2, MemoryClass } from './arm64/memory-class';
 export { MEMORY_CLASSES, memoryClass, memoryClassOfName, s2MemoryClass } from './arm64/memory-class';
+export { S2_FWB_MEMATTRS } from './arm64/stage2';
 export type {
   AllocHint,
   Cacheability,

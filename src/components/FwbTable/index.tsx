@@ -1,17 +1,15 @@
 /**
  * The stage-2 MemAttr values with FEAT_S2FWB on, as the model reads them: each value's meaning from
  * `decodeS2({ fwb: true })` (or the reason it is reserved), and what some guest stage-1 types become
- * under it from `combine()`. Rendered at build time; nothing in it is typed in.
+ * under it from `combine()`, one row per value the model lists in `S2_FWB_MEMATTRS`. Rendered at build
+ * time; nothing in it is typed in.
  */
 import type { ReactNode } from 'react';
-import { combine, decodeMair, decodeS2, MAIR_ATTR, memoryClass } from '../../model';
+import { combine, decodeMair, decodeS2, MAIR_ATTR, memoryClass, S2_FWB_MEMATTRS } from '../../model';
 import { attrsName, hexByte, shortName } from '../shared/format';
 import ScrollBox from '../shared/ScrollBox';
 import tones from '../shared/tones.module.css';
 import styles from './styles.module.css';
-
-/** MemAttr[2:0]: with FWB, bit 3 is RES0 (decodeS2 rejects 0x8-0xF), so eight values. */
-const MEM_ATTRS = [0, 1, 2, 3, 4, 5, 6, 7] as const;
 
 /** Guest bytes from Linux's MAIR_ATTR_* table: its Device default, write-combining and cacheable types. */
 const GUEST_BYTES = [MAIR_ATTR.MAIR_ATTR_DEVICE_nGnRE, MAIR_ATTR.MAIR_ATTR_NORMAL_NC, MAIR_ATTR.MAIR_ATTR_NORMAL] as const;
@@ -43,7 +41,7 @@ export default function FwbTable(): ReactNode {
           </tr>
         </thead>
         <tbody>
-          {MEM_ATTRS.map((memAttr) => {
+          {S2_FWB_MEMATTRS.map((memAttr) => {
             const d = decodeS2({ memAttr, fwb: true });
             return (
               <tr key={memAttr} data-memattr={memAttr}>

@@ -6,7 +6,6 @@
  * Arm ARM (DDI 0487) B2 "Memory types and attributes".
  */
 import type { Cacheability, DeviceType, MemoryTypeName } from './types';
-import { DEVICE_TYPES } from './types';
 
 export const MEMORY_CLASSES = ['device', 'non-cacheable', 'cacheable'] as const;
 export type MemoryClass = (typeof MEMORY_CLASSES)[number];
@@ -24,22 +23,20 @@ export function memoryClass(attrs: ClassifiedAttrs): MemoryClass {
   return attrs.inner === 'NC' && attrs.outer === 'NC' ? 'non-cacheable' : 'cacheable';
 }
 
-/** A summary name's cacheability on both sides (CONTRACT.md: Normal-* means inner and outer alike). */
-const NORMAL_SIDES = {
-  'Normal-NC': 'NC',
-  'Normal-WT': 'WT',
-  'Normal-WB': 'WB',
-} as const satisfies Record<Exclude<MemoryTypeName, DeviceType>, Cacheability>;
-
-function isDeviceType(name: MemoryTypeName): name is DeviceType {
-  return (DEVICE_TYPES as readonly string[]).includes(name);
-}
+/** The attributes each summary name stands for (CONTRACT.md: Normal-* means inner and outer alike). */
+const NAME_ATTRS = {
+  'Device-nGnRnE': { memoryType: 'Device-nGnRnE', inner: null, outer: null },
+  'Device-nGnRE': { memoryType: 'Device-nGnRE', inner: null, outer: null },
+  'Device-nGRE': { memoryType: 'Device-nGRE', inner: null, outer: null },
+  'Device-GRE': { memoryType: 'Device-GRE', inner: null, outer: null },
+  'Normal-NC': { memoryType: 'Normal', inner: 'NC', outer: 'NC' },
+  'Normal-WT': { memoryType: 'Normal', inner: 'WT', outer: 'WT' },
+  'Normal-WB': { memoryType: 'Normal', inner: 'WB', outer: 'WB' },
+} as const satisfies Record<MemoryTypeName, ClassifiedAttrs>;
 
 /** The class of the attributes a summary name stands for. */
 export function memoryClassOfName(name: MemoryTypeName): MemoryClass {
-  if (isDeviceType(name)) return memoryClass({ memoryType: name, inner: null, outer: null });
-  const side = NORMAL_SIDES[name];
-  return memoryClass({ memoryType: 'Normal', inner: side, outer: side });
+  return memoryClass(NAME_ATTRS[name]);
 }
 
 /** A decoded stage-2 value as the decoder flattens it (DecodeS2Result's kind and fields). */
@@ -57,7 +54,8 @@ export interface ClassifiedS2 {
 export function s2MemoryClass(s2: ClassifiedS2): MemoryClass | null {
   switch (s2.kind) {
     case 'Device':
-      return s2.device === null ? null : memoryClass({ memoryType: s2.device, inner: null, outer: null });
+      // Every Device type is of class device (memoryClass), so the kind alone decides.
+      return 'device';
     case 'Normal':
       return memoryClass({ memoryType: 'Normal', inner: s2.inner, outer: s2.outer });
     case 'NormalNC':

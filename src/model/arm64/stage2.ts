@@ -19,6 +19,18 @@ interface S2Reserved {
 
 type S2Decode = { readonly ok: true; readonly attrs: S2Attrs } | { readonly ok: false; readonly reserved: S2Reserved };
 
+/** MemAttr[3] with FEAT_S2FWB: RES0 unless FEAT_MTE_PERM is implemented (not modelled). */
+const FWB_RES0_BIT = 0b1000;
+
+/**
+ * The MemAttr values a stage-2 descriptor can hold with FEAT_S2FWB, in order: MemAttr[2:0], since
+ * MemAttr[3] is RES0 (AArch64.S2ApplyFWBMemAttrs). 0b100 is among them and reserved;
+ * s2DecodeMemAttrs says why.
+ */
+export const S2_FWB_MEMATTRS: readonly number[] = Array.from({ length: 16 }, (_, memAttr) => memAttr).filter(
+  (memAttr) => (memAttr & FWB_RES0_BIT) === 0,
+);
+
 /** S2DecodeCacheability: the two-bit outer or inner field of a Normal MemAttr (0b00 is reserved). */
 const CACHE_FIELD = { 1: 'NC', 2: 'WT', 3: 'WB' } as const satisfies Record<1 | 2 | 3, Cacheability>;
 const OUTER_NAME = { 1: 'Non-cacheable', 2: 'Write-Through', 3: 'Write-Back' } as const satisfies Record<1 | 2 | 3, string>;
@@ -48,7 +60,7 @@ export function s2DecodeMemAttrs(memAttr: number, fwb: boolean): S2Decode {
     }
     return { ok: true, attrs: { fwb: false, kind: 'Normal', outer: CACHE_FIELD[outerKey], inner: CACHE_FIELD[innerField as 1 | 2 | 3] } };
   }
-  if (memAttr & 0b1000) {
+  if (memAttr & FWB_RES0_BIT) {
     return {
       ok: false,
       reserved: {

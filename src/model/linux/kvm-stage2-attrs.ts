@@ -12,7 +12,7 @@
  */
 
 import type { MtS2Name } from './kvm-pgtable';
-import { decideStage2 } from './kvm-stage2';
+import { decideStage2, faultMapped } from './kvm-stage2';
 import type { Stage2Prot } from './kvm-types';
 import type { MtName } from './stage1';
 import type { KernelVersion } from './versions';
@@ -56,8 +56,7 @@ export function kvmGuestStage2MemAttrs(kernel: KernelVersion, fwb: boolean, dic:
   for (const { backing, ...vma } of backings) {
     // Stryker disable next-line BooleanLiteral: equivalent, dirty logging changes the mapping size and write permission, never the MemAttr
     const r = decideStage2({ kernel, ...vma, fwb, dic, fault: 'write', logging: false });
-    // Stryker disable next-line LogicalOperator,ConditionalExpression: equivalent, decideStage2() sets the three together (all null when the fault fails)
-    if (r.memAttr === null || r.memAttrName === null || r.prot === null) continue;
+    if (!faultMapped(r)) continue;
     const seen = byAttr.get(r.memAttr);
     byAttr.set(r.memAttr, { memAttr: r.memAttr, constant: r.memAttrName, prot: r.prot, usedFor: [...(seen?.usedFor ?? []), backing] });
   }

@@ -52,6 +52,17 @@ export interface KvmStage2Result {
   readonly cacheablePfnmapSupported: boolean | null;
 }
 
+/** A fault that mapped the page: what stage2_set_prot_attr() wrote. */
+type MappedStage2 = KvmStage2Result & { readonly prot: Stage2Prot; readonly memAttr: number; readonly memAttrName: MtS2Name };
+
+/**
+ * Whether the fault mapped the page. decideStage2() returns errno null only from its last branch,
+ * which sets prot, memAttr and memAttrName; every failure sets the errno and leaves all three null.
+ */
+export function faultMapped(r: KvmStage2Result): r is MappedStage2 {
+  return r.errno === null;
+}
+
 type Outcome = Pick<
   KvmStage2Result,
   'errno' | 'prot' | 'memAttr' | 'executable' | 'reason' | 'memAttrName' | 'writable' | 'forcedNonCacheable' | 'branch' | 'decidedIn'

@@ -67,9 +67,17 @@ const SLOT_ATTR = {
   MT_DEVICE_GRE: 'MAIR_ATTR_DEVICE_GRE',
 } as const satisfies Record<MtName, MairAttrName>;
 
+/** The MT_* names every layout has (the 5.14 layout's): the slots IOREMAP_MT may select. */
+type LastingMtName = keyof typeof LAYOUT_5_14;
+
+/** A kernel version's layout, typed as it is, so a LastingMtName's index is a number. */
+function layoutOf(kernel: KernelVersion): typeof LAYOUT_5_10 | typeof LAYOUT_5_14 {
+  return hasFeature(kernel, 'mt-layout-5.14') ? LAYOUT_5_14 : LAYOUT_5_10;
+}
+
 /** The MT_* indices of one kernel version (only the names that exist in it). */
 export function mtLayout(kernel: KernelVersion): Readonly<Partial<Record<MtName, number>>> {
-  return hasFeature(kernel, 'mt-layout-5.14') ? LAYOUT_5_14 : LAYOUT_5_10;
+  return layoutOf(kernel);
 }
 
 export function mtExists(kernel: KernelVersion, mt: MtName): boolean {
@@ -156,7 +164,7 @@ export const IOREMAP_MT = {
   ioremap_np: 'MT_DEVICE_nGnRnE',
   ioremap_cache: 'MT_NORMAL',
   pci_iomap_wc: 'MT_NORMAL_NC',
-} as const satisfies Record<IoremapApi, MtName>;
+} as const satisfies Record<IoremapApi, LastingMtName>;
 
 export interface KernelMapping {
   readonly api: IoremapApi;
@@ -173,8 +181,7 @@ export interface KernelMapping {
 export function kernelMapping(kernel: KernelVersion, api: IoremapApi): KernelMapping | null {
   if (api === 'ioremap_np' && !hasFeature(kernel, 'ioremap_np')) return null;
   const memType = IOREMAP_MT[api];
-  const attrIndx = mtLayout(kernel)[memType];
-  // Stryker disable next-line ConditionalExpression: equivalent, every IOREMAP_MT slot exists in both layouts (the ioremap tests cover 5.10 and 5.14+)
-  if (attrIndx === undefined) throw new Error(`${memType} missing from the ${kernel} layout`);
+  // LastingMtName: every slot IOREMAP_MT selects exists in both layouts.
+  const attrIndx = layoutOf(kernel)[memType];
   return { api, kernel, memType, attrIndx, mair: mairByteOf(memType), memoryType: memoryTypeOfMt(memType) };
 }

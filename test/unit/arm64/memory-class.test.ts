@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { combine, decodeMair, decodeS2, MEMORY_TYPE_NAMES } from '../../../src/model';
 import { memoryClass, memoryClassOfName, s2MemoryClass } from '../../../src/model/arm64/memory-class';
-
-function ok<T>(a: { ok: true; result: T } | { ok: false; error: { message: string } }): T {
-  if (!a.ok) throw new Error(a.error.message);
-  return a.result;
-}
+import { expectOk as ok } from '../../support/expect-ok';
 
 describe('memoryClass: one classifier for every place a type appears', () => {
   it('Device types are device; Normal is non-cacheable only when both sides are NC', () => {
@@ -47,5 +43,10 @@ describe('memoryClass: one classifier for every place a type appears', () => {
     expect(s2(0x5, true)).toBe('non-cacheable');
     expect(s2(0x6, true)).toBe('cacheable');
     expect(s2(0x7, true)).toBeNull();
+  });
+
+  it('every stage-2 Device value is device, with or without FWB', () => {
+    const s2 = (memAttr: number, fwb: boolean) => s2MemoryClass(ok(decodeS2({ memAttr, fwb })));
+    expect([0, 1, 2, 3].flatMap((v) => [s2(v, false), s2(v, true)])).toEqual(Array(8).fill('device'));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeS2, s2DecodeMemAttrs } from '../../../src/model/arm64/stage2';
+import { describeS2, S2_FWB_MEMATTRS, s2DecodeMemAttrs } from '../../../src/model/arm64/stage2';
 import type { S2Attrs } from '../../../src/model/arm64/types';
 
 function attrs(memAttr: number, fwb: boolean): S2Attrs {
@@ -84,6 +84,21 @@ describe('stage-2 MemAttr decoding with FEAT_S2FWB on (AArch64.S2ApplyFWBMemAttr
     expect(reserved(0x4, true)).toEqual({
       why: 'MemAttr 0b0100 is reserved with FEAT_S2FWB (and means NoTagAccess only with FEAT_MTE_PERM, not modelled)',
     });
+  });
+});
+
+describe('S2_FWB_MEMATTRS: the values a stage-2 descriptor can hold with FEAT_S2FWB', () => {
+  it('lists MemAttr[2:0] in order, 0b000 to 0b111 (MemAttr[3] is RES0)', () => {
+    expect(S2_FWB_MEMATTRS).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('leaves out exactly the values the FWB decoder rejects for MemAttr[3], and keeps reserved 0b100', () => {
+    const bit3 = NIBBLES.filter((v) => {
+      const d = s2DecodeMemAttrs(v, true);
+      return !d.ok && d.reserved.why.includes('MemAttr[3] is RES0');
+    });
+    expect(bit3).toEqual([8, 9, 10, 11, 12, 13, 14, 15]);
+    expect(NIBBLES.filter((v) => !bit3.includes(v))).toEqual(S2_FWB_MEMATTRS);
   });
 });
 

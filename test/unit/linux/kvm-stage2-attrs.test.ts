@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KvmStage2MemAttr } from '../../../src/model';
 import { kvmStage2MemAttrs } from '../../../src/model';
-import { expectOk } from '../../support/expect-ok';
+import { expectError, expectOk } from '../../support/expect-ok';
 
 /** `0x5 MT_S2_NORMAL_NC NORMAL_NC: vfio-pci, nvgrace-gpu-resmem` per value, for a readable comparison. */
 const lines = (values: readonly KvmStage2MemAttr[]) =>
@@ -46,9 +46,10 @@ describe('kvmStage2MemAttrs: what KVM writes at stage 2 for a guest, by release'
   });
 
   it('bad input is BAD_INPUT naming the field', () => {
-    const badKernel = kvmStage2MemAttrs({ kernel: '6.99' });
-    expect(badKernel.ok ? null : badKernel.error.field).toBe('kernel');
-    const badFwb = kvmStage2MemAttrs({ kernel: '6.9', fwb: 'yes' as unknown as boolean });
-    expect(badFwb.ok ? null : badFwb.error.field).toBe('fwb');
+    expect(expectError(kvmStage2MemAttrs({ kernel: '6.99' }))).toMatchObject({ code: 'BAD_INPUT', field: 'kernel' });
+    expect(expectError(kvmStage2MemAttrs({ kernel: '6.9', fwb: 'yes' as unknown as boolean }))).toMatchObject({
+      code: 'BAD_INPUT',
+      field: 'fwb',
+    });
   });
 });

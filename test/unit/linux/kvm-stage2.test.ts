@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { KvmStage2Input } from '../../../src/model/linux/api';
 import { kvmMemslot, kvmStage2 } from '../../../src/model/linux/api';
-import { KERNEL_VERSIONS } from '../../../src/model/linux/versions';
+import { faultMapped } from '../../../src/model/linux/kvm-stage2';
+import { hasFeature, KERNEL_VERSIONS } from '../../../src/model/linux/versions';
 import { expectOk } from '../../support/expect-ok';
 
 const BAR: Omit<KvmStage2Input, 'kernel'> = {
@@ -293,6 +294,31 @@ describe('kvmStage2, dirty logging', () => {
     expect(expectOk(kvmMemslot({ kernel: '6.9', vmaFlags: ['VM_PFNMAP'], vmaMemType: 'MT_DEVICE_nGnRnE', logging: true })).errno).toBe(
       'EINVAL',
     );
+  });
+});
+
+describe('faultMapped: whether the fault wrote a stage-2 entry', () => {
+  it('is false for a failed fault and true for a mapped one', () => {
+    expect(faultMapped(expectOk(kvmStage2({ kernel: '6.17', ...CACHEABLE })))).toBe(false); // -EFAULT without FWB
+    expect(faultMapped(expectOk(kvmStage2({ kernel: '6.9', ...BAR, fault: 'exec' })))).toBe(false); // -ENOEXEC
+    expect(faultMapped(expectOk(kvmStage2({ kernel: '6.9', ...BAR })))).toBe(true);
+  });
+
+  it('holds exactly when prot, memAttr and memAttrName are all set, in every release and branch', () => {
+    const seen = { mapped: 0, failed: 0 };
+    for (const kernel of KERNEL_VERSIONS) {
+      for (const base of [BAR, MEM, CACHEABLE, ...(hasFeature(kernel, 'VM_ALLOW_ANY_UNCACHED') ? [BAR_UC] : [])]) {
+        for (const fault of ['read', 'write', 'exec'] as const) {
+          for (const fwb of [false, true]) {
+            const r = expectOk(kvmStage2({ kernel, ...base, fault, fwb }), `${kernel} ${fault} fwb=${fwb}`);
+            expect(faultMapped(r), `${kernel} ${fault} fwb=${fwb}`).toBe(r.prot !== null && r.memAttr !== null && r.memAttrName !== null);
+            seen[faultMapped(r) ? 'mapped' : 'failed']++;
+          }
+        }
+      }
+    }
+    expect(seen.mapped).toBeGreaterThan(0);
+    expect(seen.failed).toBeGreaterThan(0);
   });
 });
 
