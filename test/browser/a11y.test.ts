@@ -1,7 +1,7 @@
 /**
  * Every built page passes axe (WCAG 2 A and AA rules) with no serious or critical violation, in the
- * light and the dark theme. Pages are checked after hydration, so live editors and components are
- * checked as readers see them.
+ * light and the dark theme. Pages are checked after hydration, with every example's live editor
+ * loaded, so editors and components are checked as readers see them.
  *
  * The light pass runs every WCAG 2.1 A/AA rule, the dark pass the rules that read colours
  * (test/support/axe.ts says why). Pages are checked a few at a time: axe is CPU-bound in each page's
@@ -13,6 +13,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { COLOUR_RULES, WCAG_AA_TAGS } from '../support/axe';
 import { launchBrowser } from '../support/browser';
+import { goLive } from '../support/live-example';
 import { type StaticServer, serveStatic } from '../support/static-server';
 
 const BUILD = process.env.MEMATTR_BUILD_DIR ?? 'build';
@@ -41,6 +42,8 @@ for (const scheme of ['light', 'dark'] as const) {
         const page = await browser.context.newPage();
         try {
           await page.goto(server.url + path, { waitUntil: 'networkidle' });
+          // The live editors too, as a reader who reaches for the examples sees them.
+          await goLive(page);
           await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe(scheme);
           const axe = new AxeBuilder({ page });
           const results = await (scheme === 'light' ? axe.withTags(WCAG_AA_TAGS) : axe.withRules(COLOUR_RULES)).analyze();

@@ -15,7 +15,7 @@ import { prismLight } from '../../src/css/prism-light';
 import { parseExample } from '../../src/doctest/expected';
 import { projectDocTest } from '../../src/doctest/project';
 import { launchBrowser } from '../support/browser';
-import { editor, editorText, figure, output, setCode } from '../support/live-example';
+import { editor, editorText, figure, goLive, output, setCode } from '../support/live-example';
 import { type StaticServer, serveStatic } from '../support/static-server';
 
 const BUILD = process.env.MEMATTR_BUILD_DIR ?? 'build';
@@ -114,6 +114,7 @@ describe('the live editor', () => {
     const page = await (options.browser ?? light).context.newPage();
     await page.setViewportSize({ width: options.width ?? 1280, height: 900 });
     await page.goto(server.url + (options.path ?? PAGE), { waitUntil: 'load' });
+    await goLive(page);
     await figure(page).waitFor({ timeout: HANG });
     return page;
   }
@@ -176,6 +177,7 @@ describe('the live editor', () => {
     const requests: string[] = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     await page.goto(server.url + PAGE, { waitUntil: 'load' });
+    await goLive(page);
     await editor(page).waitFor({ timeout: HANG });
     await figure(page).getByRole('button', { name: 'Run' }).click();
     await expect.poll(() => figure(page).locator('[data-example-status]').textContent()).toMatch(/^Run 1 finished/);
@@ -305,6 +307,7 @@ describe('the live editor', () => {
     // Away through the site's own navigation, then back.
     await page.locator(`nav[aria-label="Docs sidebar"] a[href^="/docs/"]:not([href="${PAGE}"])`).first().click();
     await page.waitForURL((u) => u.pathname !== PAGE);
+    // Back on the page, the kept edit is shown at once, without reaching for the example.
     await page.goBack();
     await editor(page).waitFor({ timeout: HANG });
     await expect.poll(() => editorText(page)).toBe(edited);
@@ -316,7 +319,9 @@ describe('the live editor', () => {
     await figure(page).getByRole('button', { name: 'Reset' }).click();
     await expect.poll(() => editorText(page)).toBe(ORIGINAL);
     expect(await page.evaluate((k) => sessionStorage.getItem(k), `memattr-example:${FIRST}`)).toBeNull();
+    // With no edit kept, the page opens on the static code again; reaching for it gives the original.
     await page.reload({ waitUntil: 'load' });
+    await goLive(page);
     await editor(page).waitFor({ timeout: HANG });
     await expect.poll(() => editorText(page)).toBe(ORIGINAL);
     await page.close();
@@ -396,6 +401,7 @@ describe('the live editor', () => {
         });
       });
       await page.goto(server.url + PAGE, { waitUntil: 'load' });
+      await goLive(page);
       const count = await page.locator('figure[data-example]').count();
       await expect.poll(() => page.locator('figure[data-live]').count(), { timeout: HANG }).toBe(count);
       const before = await page.evaluate(() => (window as Window & { staticHeights?: number[] }).staticHeights);

@@ -14,7 +14,7 @@ import { parseExample } from '../../src/doctest/expected';
 import { describeCut, LIVE_OUTPUT_LIMITS } from '../../src/doctest/output';
 import { projectDocTest } from '../../src/doctest/project';
 import { launchBrowser } from '../support/browser';
-import { editor, editorText, figure, output, setCode } from '../support/live-example';
+import { editor, editorText, figure, goLive, output, setCode } from '../support/live-example';
 import { type StaticServer, serveStatic } from '../support/static-server';
 
 const BUILD = process.env.MEMATTR_BUILD_DIR ?? 'build';
@@ -112,6 +112,7 @@ describe('embedded examples', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     uncaught.set(page, errors);
     await page.goto(server.url + path, { waitUntil: 'load' });
+    await goLive(page);
     await editor(page).waitFor();
     return { page, path };
   }
@@ -255,26 +256,19 @@ describe('embedded examples', () => {
     await page.close();
   });
 
-  it('the editor loads only on pages with examples, after the load event; the run worker only when the reader runs', async () => {
+  it('the editor loads only when the reader reaches an example (never while the page loads); the run worker only when the reader runs', async () => {
     const scripts = async (path: string, act?: (page: Page) => Promise<void>) => {
       const page = await browser.context.newPage();
       const urls: string[] = [];
       page.on('request', (r) => urls.push(r.url()));
       await page.goto(server.url + path, { waitUntil: 'load' });
-      // Let idle-time loading happen (the editor loads when the browser is idle after the load event).
+      // Let anything that waits for an idle moment after the load event happen.
       await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 3000 })));
+      const untouched = urls.filter((u) => u.endsWith('.js'));
       if (act) await act(page);
-      // Which scripts started before the page's load event ended.
-      const beforeLoad = await page.evaluate(() => {
-        const loadEnd = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd;
-        return performance
-          .getEntriesByType('resource')
-          .filter((r) => r.startTime < loadEnd)
-          .map((r) => r.name);
-      });
       await page.close();
       const name = (u: string) => u.slice(u.lastIndexOf('/') + 1);
-      return { all: urls.filter((u) => u.endsWith('.js')).map(name), beforeLoad: beforeLoad.filter((u) => u.endsWith('.js')).map(name) };
+      return { all: urls.filter((u) => u.endsWith('.js')).map(name), untouched: untouched.map(name) };
     };
     const [withExamples] = [...pagesWithExamples.keys()];
     const without = sitePaths().filter((p) => !pagesWithExamples.has(p));
@@ -282,11 +276,13 @@ describe('embedded examples', () => {
     expect(withExamples).toBeDefined();
 
     const live = await scripts(withExamples as string, async (page) => {
+      await page.locator('figure[data-example]').first().hover();
       await editor(page).waitFor();
     });
     expect(live.all.some((f) => f.startsWith('example-live.'))).toBe(true);
     expect(live.all.some((f) => f.startsWith('example-worker.'))).toBe(false);
     const ran = await scripts(withExamples as string, async (page) => {
+      await goLive(page);
       await runCode(page, "console.log('hi');\n");
       await expect.poll(() => output(page).textContent()).toBe('hi');
     });
@@ -297,7 +293,7 @@ describe('embedded examples', () => {
       (f) => f.startsWith('example-') || readFileSync(`${BUILD}/assets/js/${f}`, 'utf8').includes('cm-lineNumbers'),
     );
     expect(editorChunks.some((f) => f.startsWith('example-live.'))).toBe(true);
-    expect(live.beforeLoad.filter((f) => editorChunks.includes(f))).toEqual([]);
+    expect(live.untouched.filter((f) => editorChunks.includes(f))).toEqual([]);
     for (const path of without) {
       const loaded = await scripts(path);
       expect(

@@ -103,8 +103,8 @@ describe('keyboard-only use', () => {
   });
 
   it('a live example on /docs/intro is reached by Tab, edited and run with the keyboard alone', async () => {
+    // The editor loads when the focus reaches the example's static code, and takes the focus.
     const page = await open('/docs/intro');
-    await page.locator('[data-live] .cm-content').first().waitFor({ state: 'attached' });
     const { found, seen } = await tabUntil(page, (f) => f.inLive && f.editor);
     expect(found, `Tab never reached a live editor; focus went: ${seen.join(' | ')}`).not.toBeNull();
     // Pin the example that has focus now (a :focus selector would stop matching once focus moves on).

@@ -15,3 +15,18 @@ export async function setCode(page: Page, code: string): Promise<void> {
   await page.keyboard.press('Control+A');
   await page.keyboard.insertText(code);
 }
+
+/**
+ * Reach for every example on the page as a reader pointing at each one does (the editor loads only
+ * then), and wait until every one is live. A pointer that arrives before React has hydrated the page
+ * meets no listener, as a reader's would: it points again until every example has answered.
+ */
+export async function goLive(page: Page, timeoutMs = 30_000): Promise<void> {
+  const count = await page.locator('figure[data-example]').count();
+  const waiting = page.locator('figure[data-example]:not([data-live])');
+  for (const deadline = Date.now() + timeoutMs; (await page.locator('figure[data-live]').count()) < count; ) {
+    if (Date.now() > deadline) throw new Error(`goLive: ${await waiting.count()} of ${count} examples never went live`);
+    for (const figure of await waiting.all()) await figure.dispatchEvent('pointerover').catch(() => undefined);
+    await page.waitForTimeout(100);
+  }
+}

@@ -19,11 +19,11 @@ import { describeCut, type OutputCut } from '../../doctest/output';
 import { TYPECHECK_PLUGIN } from '../../doctest/settings';
 import { createEditor, type EditorError, type LiveEditor, showErrors } from './editor';
 import { Frame } from './Frame';
+import { keptEditKey, storage } from './kept-edit';
 import { ExampleRunner, type LiveError } from './runner';
 import styles from './styles.module.css';
 import { type TypeCheckAssets, typeCheck } from './typecheck-client';
 
-const STORAGE_PREFIX = 'memattr-example:';
 /** Type-check this long after the last keystroke. */
 const TYPECHECK_DELAY_MS = 300;
 const SAVE_DELAY_MS = 250;
@@ -35,6 +35,8 @@ export interface LiveProps {
   readonly code: string;
   readonly output: string;
   readonly theme: PrismTheme;
+  /** Focus the editor once it is created: the reader's focus was on the static code it replaces. */
+  readonly autoFocus?: boolean;
 }
 
 interface Shown {
@@ -61,14 +63,6 @@ type TypeState =
   | { readonly kind: 'done'; readonly code: string; readonly diagnostics: readonly TypeDiagnostic[] }
   | { readonly kind: 'unavailable'; readonly reason: string };
 
-function storage(): Storage | null {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return null; // Storage can be disabled; edits then last as long as the page.
-  }
-}
-
 function clock(d: Date): string {
   return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
 }
@@ -81,10 +75,10 @@ function statusText(s: Status): string {
   return `Run ${s.run} ${s.failed ? 'stopped with an error' : 'finished'} at ${clock(s.at)} in ${Math.round(s.ms)} ms${timers}.`;
 }
 
-export default function Live({ name, file, code: original, output: verified, theme }: LiveProps) {
+export default function Live({ name, file, code: original, output: verified, theme, autoFocus = false }: LiveProps) {
   const { colorMode } = useColorMode();
   const assets = usePluginData(TYPECHECK_PLUGIN) as TypeCheckAssets;
-  const storageKey = STORAGE_PREFIX + name;
+  const storageKey = keptEditKey(name);
   const [initial] = useState(() => storage()?.getItem(storageKey) ?? original);
   const [code, setCode] = useState(initial);
   const [shown, setShown] = useState<Shown>({ output: verified, error: null, cut: null, late: null, ran: null });
@@ -100,6 +94,7 @@ export default function Live({ name, file, code: original, output: verified, the
   const runs = useRef(0);
   const checks = useRef({ latest: 0, timer: 0 });
   const saveTimer = useRef(0);
+  const pendingSave = useRef<(() => void) | null>(null);
   const id = useId();
   const hintId = `${id}-hint`;
 
@@ -169,18 +164,24 @@ export default function Live({ name, file, code: original, output: verified, the
       onChange: (next, byReader) => {
         setCode(next);
         window.clearTimeout(saveTimer.current);
-        saveTimer.current = window.setTimeout(() => {
+        pendingSave.current = () => {
+          pendingSave.current = null;
           const store = storage();
           if (next === original) store?.removeItem(storageKey);
           else store?.setItem(storageKey, next);
-        }, SAVE_DELAY_MS);
+        };
+        saveTimer.current = window.setTimeout(() => pendingSave.current?.(), SAVE_DELAY_MS);
         if (byReader) checkTypes(next);
       },
     });
     editor.current = created;
+    if (autoFocus) created.view.focus();
     // An edit kept from earlier in the session is an edit: check it as one.
     if (initial !== original) checkTypes(initial);
     return () => {
+      // Leaving the page: keep the last edit now, so the page the reader comes back to shows it.
+      window.clearTimeout(saveTimer.current);
+      pendingSave.current?.();
       created.view.destroy();
       editor.current = null;
       runner.current?.dispose();

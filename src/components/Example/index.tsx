@@ -1,9 +1,11 @@
 /**
  * `<Example name="arm64/decode-normal-nc" />` in MDX: an example's code and its verified output.
  * The build-time plugin (src/doctest/remark-examples.ts) fills in `code` and `output` from the file,
- * so both are in the static HTML. After the page's `load` event, when the browser is idle, the live
- * editor (./Live, its own chunk with CodeMirror) replaces the static code in the same layout (./Frame);
- * only pages that embed an example load it, and it never counts toward a page's weight at `load`.
+ * so both are in the static HTML. When the reader reaches for an example (points at it, touches it,
+ * or moves the keyboard focus into it), the live editor (./Live, its own chunk with CodeMirror)
+ * replaces the static code in the same layout (./Frame), and takes the focus if the static code had
+ * it. Nothing of the editor loads or runs while a page loads: CodeMirror's parse and set-up were the
+ * longest tasks after `load` on every page with an example (Lighthouse mobile, `npm run bench`).
  */
 import { usePrismTheme } from '@docusaurus/theme-common';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
@@ -11,6 +13,7 @@ import { type ComponentType, useEffect, useState } from 'react';
 import { exampleAnchor } from './anchor';
 import { codeTokens } from './Code';
 import { Frame } from './Frame';
+import { hasKeptEdit } from './kept-edit';
 import type { LiveProps } from './Live';
 import styles from './styles.module.css';
 
@@ -21,35 +24,6 @@ export interface ExampleProps {
   readonly code?: string;
   /** Filled in at build time: the file's Output block, which `npm test` checks. */
   readonly output?: string;
-}
-
-type Idle = Window & {
-  requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number;
-  cancelIdleCallback?: (h: number) => void;
-};
-
-function whenIdle(run: () => void): () => void {
-  const w = window as Idle;
-  if (w.requestIdleCallback && w.cancelIdleCallback) {
-    const handle = w.requestIdleCallback(run, { timeout: 1500 });
-    return () => w.cancelIdleCallback?.(handle);
-  }
-  const handle = window.setTimeout(run, 200);
-  return () => window.clearTimeout(handle);
-}
-
-/** After the page's `load` event (at once if it has happened), then when the browser is idle. */
-function afterLoadWhenIdle(run: () => void): () => void {
-  if (document.readyState === 'complete') return whenIdle(run);
-  let cancelIdle: (() => void) | null = null;
-  const onLoad = () => {
-    cancelIdle = whenIdle(run);
-  };
-  window.addEventListener('load', onLoad, { once: true });
-  return () => {
-    window.removeEventListener('load', onLoad);
-    cancelIdle?.();
-  };
 }
 
 const STATIC_ACTIONS = [{ label: 'Run' }, { label: 'Copy' }, { label: 'Reset' }];
@@ -80,19 +54,23 @@ export default function Example({ name, code, output }: ExampleProps) {
   // Registers the anchor with the build's broken-anchor check (onBrokenAnchors: 'throw').
   useBrokenLinks().collectAnchor(anchor);
   const [Live, setLive] = useState<ComponentType<LiveProps> | null>(null);
+  const [reached, setReached] = useState<'pointer' | 'focus' | 'edited' | null>(null);
+  // An edit kept from earlier in the session is shown at once: the static code would show the original.
   useEffect(() => {
+    if (hasKeptEdit(name)) setReached((was) => was ?? 'edited');
+  }, [name]);
+  useEffect(() => {
+    if (reached === null) return;
     let cancelled = false;
-    const cancel = afterLoadWhenIdle(() => {
-      import(/* webpackChunkName: "example-live" */ './Live').then(
-        (m) => !cancelled && setLive(() => m.default),
-        () => undefined, // The static code and output stay; nothing else depends on the editor.
-      );
-    });
+    import(/* webpackChunkName: "example-live" */ './Live').then(
+      (m) => !cancelled && setLive(() => m.default),
+      () => undefined, // The static code and output stay; nothing else depends on the editor.
+    );
     return () => {
       cancelled = true;
-      cancel();
     };
-  }, []);
+  }, [reached]);
+  const reach = (how: 'pointer' | 'focus') => () => setReached((was) => (was === 'focus' ? was : how));
   if (code === undefined || output === undefined) {
     throw new Error(`<Example name="${name}" />: code and output are missing; is src/doctest/remark-examples.ts in docs.remarkPlugins?`);
   }
@@ -100,12 +78,13 @@ export default function Example({ name, code, output }: ExampleProps) {
   if (Live) {
     return (
       <div id={anchor}>
-        <Live name={name} file={file} code={code} output={output} theme={theme} />
+        <Live name={name} file={file} code={code} output={output} theme={theme} autoFocus={reached === 'focus'} />
       </div>
     );
   }
   return (
-    <div id={anchor}>
+    // biome-ignore lint/a11y/noStaticElementInteractions: not a control: it notices the reader reaching the example's own code and buttons (events bubble here) to load the editor
+    <div id={anchor} onPointerOver={reach('pointer')} onTouchStart={reach('pointer')} onFocus={reach('focus')}>
       <figure className={styles.example} data-example={name}>
         <Frame
           file={file}
