@@ -17,6 +17,10 @@
  * earlier research.
  */
 
+import { type KernelVersion, RELEASE_DATES } from './release-dates';
+
+export type { KernelVersion } from './release-dates';
+
 /**
  * How a statement was established: read in the source; inferred from what was read; from commit or
  * patch titles only; or not checked at a source in this work.
@@ -33,7 +37,7 @@ export interface Evidence {
 }
 
 export interface ReleaseRow {
-  readonly version: string;
+  readonly version: KernelVersion;
   /** The release date as the release commit's "Linux X.Y (date)" line gives it (the committer's time zone). */
   readonly date: string;
   /** The release commit (or, for 7.2, the tag object) and where the date was seen. */
@@ -43,6 +47,9 @@ export interface ReleaseRow {
   /** Present exactly when KERNEL_CHANGES has no entry for the release: what the reading found. */
   readonly noChange?: string;
 }
+
+/** What was read for one release (its row in RELEASES without the version and the date). */
+export type ReleaseReading = Omit<ReleaseRow, 'version' | 'date'>;
 
 /** The files whose code answers this site's question; read at each new release. */
 export const READ_EACH_RELEASE = [
@@ -77,10 +84,8 @@ const KVM_70: Evidence = {
   confidence: 'read-at-source',
 };
 
-export const RELEASES = [
-  {
-    version: '5.10',
-    date: '2020-12-13',
+export const RELEASE_READS = {
+  '5.10': {
     release: { commit: '2c85ebc57b3e', seen: 'id 36902199381' },
     read: [
       KVM_516,
@@ -93,89 +98,65 @@ export const RELEASES = [
     noChange:
       'The oldest covered release: KVM maps every pfn that is not memory Device-nGnRE at stage 2; vfio-pci maps BARs pgprot_noncached().',
   },
-  {
-    version: '5.11',
-    date: '2021-02-14',
+  '5.11': {
     release: { commit: 'f40ddce88593', seen: 'id 33210435362' },
     read: [KVM_516],
     noChange:
       'No change for this question is known between 5.10 and the 5.16-era copy of the fault path; this tag was not read on its own.',
   },
-  {
-    version: '5.12',
-    date: '2021-04-25',
+  '5.12': {
     release: { commit: '9f4ad9e425a1', seen: 'id 33482331395' },
     read: [KVM_516],
     noChange:
       'No change for this question is known between 5.10 and the 5.16-era copy of the fault path; this tag was not read on its own.',
   },
-  {
-    version: '5.13',
-    date: '2021-06-27',
+  '5.13': {
     release: { commit: '62fb9874f5da', seen: 'id 9660062826' },
     read: [KVM_516],
   },
-  {
-    version: '5.14',
-    date: '2021-08-29',
+  '5.14': {
     release: { commit: '7d2a07b76933', seen: 'id 14721963664' },
     read: [KVM_516],
   },
-  {
-    version: '5.15',
-    date: '2021-10-31',
+  '5.15': {
     release: { commit: '8bb7eca972ad', seen: 'id 26973709015' },
     read: [KVM_516],
     noChange:
       'No change for this question is known; the fault path reads as in the 5.16-era copy. vfio-pci moved to vfio_pci_core.c in this release (same mmap behaviour).',
   },
-  {
-    version: '5.16',
-    date: '2022-01-09',
+  '5.16': {
     release: { commit: 'df0cc57e057f', seen: 'id 49601296715' },
     read: [{ ...KVM_516, confidence: 'read-at-source' }],
   },
-  {
-    version: '5.17',
-    date: '2022-03-20',
+  '5.17': {
     release: { commit: 'f443e374ae13', seen: 'id 49722481654' },
     read: [KVM_516, SERIES_BASE],
     noChange:
       'No change for this question is known between the 5.16-era copy and the 6.8-rc5 base of the Normal-NC series; this tag was not read on its own.',
   },
-  {
-    version: '5.18',
-    date: '2022-05-22',
+  '5.18': {
     release: { commit: '4b0986a3613c', seen: 'id 34514059922' },
     read: [KVM_516, SERIES_BASE],
     noChange:
       'No change for this question is known between the 5.16-era copy and the 6.8-rc5 base of the Normal-NC series; this tag was not read on its own.',
   },
-  {
-    version: '5.19',
-    date: '2022-07-31',
+  '5.19': {
     release: { commit: '3d7cb6b04c3f', seen: 'id 37587004473' },
     read: [KVM_516, SERIES_BASE],
   },
-  {
-    version: '6.0',
-    date: '2022-10-02',
+  '6.0': {
     release: { commit: '4fe89d07dcc2', seen: 'id 31252173247' },
     read: [SERIES_BASE],
     noChange:
       'No change for this question is known between the 5.16-era copy and the 6.8-rc5 base of the Normal-NC series; this tag was not read on its own.',
   },
-  {
-    version: '6.1',
-    date: '2022-12-11',
+  '6.1': {
     release: { commit: '830b3c68c1fb', seen: 'id 49021909189' },
     read: [SERIES_BASE],
     noChange:
       'No change for this question is known between the 5.16-era copy and the 6.8-rc5 base of the Normal-NC series; this tag was not read on its own.',
   },
-  {
-    version: '6.2',
-    date: '2023-02-19',
+  '6.2': {
     release: { commit: 'c9c3395d5e3d', seen: 'id 44208339615' },
     read: [
       SERIES_BASE,
@@ -186,102 +167,72 @@ export const RELEASES = [
       },
     ],
   },
-  {
-    version: '6.3',
-    date: '2023-04-23',
+  '6.3': {
     release: { commit: '457391b03803', seen: 'id 2733881921' },
     read: [SERIES_BASE],
     noChange: 'No change for this question is known before the 6.8-rc5 base of the Normal-NC series; this tag was not read on its own.',
   },
-  {
-    version: '6.4',
-    date: '2023-06-25',
+  '6.4': {
     release: { commit: '6995e2de6891', seen: 'id 38136960933' },
     read: [SERIES_BASE],
     noChange: 'No change for this question is known before the 6.8-rc5 base of the Normal-NC series; this tag was not read on its own.',
   },
-  {
-    version: '6.5',
-    date: '2023-08-27',
+  '6.5': {
     release: { commit: '2dde18cd1d8f', seen: 'id 49405444906' },
     read: [SERIES_BASE],
     noChange: 'No change for this question is known before the 6.8-rc5 base of the Normal-NC series; this tag was not read on its own.',
   },
-  {
-    version: '6.6',
-    date: '2023-10-29',
+  '6.6': {
     release: { commit: 'ffc253263a13', seen: 'id 16641351899' },
     read: [SERIES_BASE],
     noChange: 'No change for this question is known before the 6.8-rc5 base of the Normal-NC series; this tag was not read on its own.',
   },
-  {
-    version: '6.7',
-    date: '2024-01-07',
+  '6.7': {
     release: { commit: '0dd3ee311255', seen: 'id 24671232260' },
     read: [SERIES_BASE],
     noChange: 'No change for this question is known before the 6.8-rc5 base of the Normal-NC series; this tag was not read on its own.',
   },
-  {
-    version: '6.8',
-    date: '2024-03-10',
+  '6.8': {
     release: { commit: 'e8f897f4afef', seen: 'id 15803355918' },
     read: [{ ...SERIES_BASE, confidence: 'read-at-source' }],
     noChange:
       'The release the thread was about: the series was applied over v6.8-rc5 but merged for 6.9, so 6.8 still maps every BAR Device-nGnRE at stage 2.',
   },
-  {
-    version: '6.9',
-    date: '2024-05-12',
+  '6.9': {
     release: { commit: 'a38297e3fb01', seen: 'id 25897914674' },
     read: [{ ...SERIES_BASE, confidence: 'read-at-source' }],
   },
-  {
-    version: '6.10',
-    date: '2024-07-14',
+  '6.10': {
     release: { commit: '0c3836482481', seen: 'id 5998909860' },
     read: [SERIES_BASE],
   },
-  {
-    version: '6.11',
-    date: '2024-09-15',
+  '6.11': {
     release: { commit: '98f7e32f20d2', seen: 'id 15928321902' },
     read: [SERIES_BASE],
   },
-  {
-    version: '6.12',
-    date: '2024-11-17',
+  '6.12': {
     release: { commit: 'adc218676eef', seen: 'id 14353965651' },
     read: [SERIES_BASE],
   },
-  {
-    version: '6.13',
-    date: '2025-01-19',
+  '6.13': {
     release: { commit: 'ffd294d346d1', seen: 'id 5531903477' },
     read: [SERIES_BASE],
   },
-  {
-    version: '6.14',
-    date: '2025-03-24',
+  '6.14': {
     release: { commit: '38fec10eb60d', seen: 'id 14438931395' },
     read: [SERIES_BASE],
   },
-  {
-    version: '6.15',
-    date: '2025-05-25',
+  '6.15': {
     release: { commit: '0ff41df1cb26', seen: 'id 49242917839' },
     read: [SERIES_BASE],
     noChange:
       'No change for this question is known between the 6.9 series and the 6.17 cacheable-PFNMAP work; this tag was not read on its own.',
   },
-  {
-    version: '6.16',
-    date: '2025-07-27',
+  '6.16': {
     release: { commit: '038d61fd6422', seen: 'id 7057007615' },
     read: [SERIES_BASE],
   },
-  {
-    version: '6.17',
-    date: '2025-09-28',
+  '6.17': {
     release: { commit: 'e5f0a698b34e', seen: 'id 10184951105' },
     read: [
       KVM_6174,
@@ -297,9 +248,7 @@ export const RELEASES = [
       },
     ],
   },
-  {
-    version: '6.18',
-    date: '2025-11-30',
+  '6.18': {
     release: { commit: '7d0a66e4bb90', seen: 'id 17445629226' },
     read: [
       {
@@ -319,9 +268,7 @@ export const RELEASES = [
       },
     ],
   },
-  {
-    version: '6.19',
-    date: '2026-02-08',
+  '6.19': {
     release: { commit: '05f7e89ab973', seen: 'id 53218175638' },
     read: [
       {
@@ -341,9 +288,7 @@ export const RELEASES = [
       },
     ],
   },
-  {
-    version: '7.0',
-    date: '2026-04-12',
+  '7.0': {
     release: { commit: '028ef9c96e96', seen: 'id 54536901382' },
     read: [
       KVM_70,
@@ -355,9 +300,7 @@ export const RELEASES = [
       { read: 'the VFIO pull for v7.0-rc1', ref: 'id 53580334819', confidence: 'read-at-source' },
     ],
   },
-  {
-    version: '7.1',
-    date: '2026-06-14',
+  '7.1': {
     release: { commit: '8cd9520d35a6', seen: 'id 55951322818' },
     read: [
       {
@@ -372,9 +315,7 @@ export const RELEASES = [
       },
     ],
   },
-  {
-    version: '7.2',
-    date: '2026-08-16',
+  '7.2': {
     release: { commit: '237a1c39e8df', seen: 'tag object in the renesas-drivers push of 2026-08-18, id 66034238348' },
     read: [
       {
@@ -391,6 +332,7 @@ export const RELEASES = [
     noChange:
       'No change found: the kvmarm-7.2 branches are nested-virt, pKVM and vGIC work, and vfio_pci_core_mmap() keeps pgprot_noncached() and VM_ALLOW_ANY_UNCACHED (misc-7.2 not fully enumerated).',
   },
-] as const satisfies readonly ReleaseRow[];
+} as const satisfies Record<KernelVersion, ReleaseReading>;
 
-export type KernelVersion = (typeof RELEASES)[number]['version'];
+/** The releases table as rows: each covered release with its date and what was read for it. */
+export const RELEASES: readonly ReleaseRow[] = RELEASE_DATES.map(({ version, date }) => ({ version, date, ...RELEASE_READS[version] }));

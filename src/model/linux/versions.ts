@@ -8,16 +8,15 @@ import type { Fields } from '../input';
 import { InputError } from '../result';
 import type { ChangeId } from './changes';
 import { KERNEL_CHANGES } from './changes';
-import type { KernelVersion } from './releases';
-import { RELEASES } from './releases';
+import { type KernelVersion, RELEASE_DATES } from './release-dates';
 
-export type { KernelVersion } from './releases';
+export type { KernelVersion } from './release-dates';
 
-/** Every covered release, oldest first (the rows of RELEASES). */
-export const KERNEL_VERSIONS: readonly KernelVersion[] = RELEASES.map((r) => r.version);
+/** Every covered release, oldest first (the rows of RELEASE_DATES). */
+export const KERNEL_VERSIONS: readonly KernelVersion[] = RELEASE_DATES.map((r) => r.version);
 
-export const OLDEST_KERNEL: KernelVersion = RELEASES[0].version;
-export const NEWEST_KERNEL: KernelVersion = (RELEASES[RELEASES.length - 1] as (typeof RELEASES)[number]).version;
+export const OLDEST_KERNEL: KernelVersion = RELEASE_DATES[0].version;
+export const NEWEST_KERNEL: KernelVersion = (RELEASE_DATES[RELEASE_DATES.length - 1] as (typeof RELEASE_DATES)[number]).version;
 export const KERNEL_RANGE = `${OLDEST_KERNEL} to ${NEWEST_KERNEL}`;
 
 export function isKernelVersion(value: unknown): value is KernelVersion {

@@ -25,7 +25,7 @@ function parse(v: string): [number, number] {
 
 describe('RELEASES: one row per covered release', () => {
   it('starts at 5.10 and has a row for every mainline release up to the newest (no gap)', () => {
-    expect(RELEASES[0].version).toBe('5.10');
+    expect(RELEASES[0]?.version).toBe('5.10');
     for (let i = 1; i < RELEASES.length; i++) {
       const [pm, pn] = parse(RELEASES[i - 1]?.version ?? '');
       const [m, n] = parse(RELEASES[i]?.version ?? '');
@@ -95,7 +95,7 @@ describe('the range derives from RELEASES', () => {
     expect(NEWEST_KERNEL).toBe('7.2');
     expect(KERNEL_RANGE).toBe('5.10 to 7.2');
   });
-  it('no other file in src/ names the newest release as a quoted version', () => {
+  it('no file in src/ but the releases table (its dates and its readings) names the newest release as a quoted version', () => {
     const files: string[] = [];
     const walk = (dir: string) => {
       for (const name of readdirSync(dir)) {
@@ -106,7 +106,8 @@ describe('the range derives from RELEASES', () => {
     };
     walk('src');
     const quoted = new RegExp(`['"\`]${NEWEST_KERNEL.replace('.', '\\.')}['"\`]`);
-    const offenders = files.filter((f) => !f.endsWith(join('linux', 'releases.ts')) && quoted.test(readFileSync(f, 'utf8')));
+    const table = [join('linux', 'release-dates.ts'), join('linux', 'releases.ts')];
+    const offenders = files.filter((f) => !table.some((t) => f.endsWith(t)) && quoted.test(readFileSync(f, 'utf8')));
     expect(offenders).toEqual([]);
   });
 });
