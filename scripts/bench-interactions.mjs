@@ -163,9 +163,20 @@ const timelineControls = (prefix) => [
     },
   ],
   [`${prefix} timeline guest kernel`, (p) => cycleSelect(p, p.getByLabel('Guest kernel'))],
+  [
+    `${prefix} timeline st64b location`,
+    async (p) => {
+      await p.getByTestId('timeline-accessor').selectOption('st64b');
+      await p.getByTestId('timeline-location').waitFor();
+      return click(p, p.getByTestId('timeline-location'));
+    },
+  ],
 ];
 
-const claimsControls = (prefix) => [[`${prefix} claims verdict filter`, (p) => cycleSelect(p, p.getByLabel('Verdict'))]];
+// The filter's own select: cards and the column header carry the word "Verdict" too.
+const claimsControls = (prefix) => [
+  [`${prefix} claims verdict filter`, (p) => cycleSelect(p, p.getByRole('combobox', { name: 'Verdict' }))],
+];
 const compareControls = (prefix) => [[`${prefix} compare kernel`, (p) => cycleSelect(p, p.getByLabel('arm64 and guest kernel'))]];
 const decoderControls = (prefix) => [
   [
@@ -190,7 +201,6 @@ const PAGES = [
       ...scenarioControls('components:'),
       ...timelineControls('components:'),
       ...claimsControls('components:'),
-      ...compareControls('components:'),
       ...decoderControls('components:'),
     ],
   ],
