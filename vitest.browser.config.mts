@@ -34,6 +34,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     fileParallelism: true,
     maxWorkers: 2,
+    // Tests marked concurrent (the axe pages) run three at a time: more only queues on two cores.
+    maxConcurrency: 3,
     sequence: { sequencer: LongestFirst },
   },
 });

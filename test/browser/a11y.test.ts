@@ -1,7 +1,7 @@
 /**
  * Every built page passes axe (WCAG 2 A and AA rules) with no serious or critical violation, in the
- * light and the dark theme. Pages are checked after hydration, with every example's live editor
- * loaded, so editors and components are checked as readers see them.
+ * light and the dark theme. Pages are checked after hydration as they first load (examples show their
+ * static code), and one page again with its live editors loaded, as a reader who reaches for them sees it.
  *
  * The light pass runs every WCAG 2.1 A/AA rule, the dark pass the rules that read colours
  * (test/support/axe.ts says why). Pages are checked a few at a time: axe is CPU-bound in each page's
@@ -23,6 +23,9 @@ function sitePaths(): string[] {
   return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] as string).pathname);
 }
 
+/** A page with several examples, whose live editors are checked. */
+const LIVE_PAGE = '/docs/intro';
+
 for (const scheme of ['light', 'dark'] as const) {
   describe.concurrent(`axe, ${scheme} theme`, () => {
     let server: StaticServer;
@@ -37,29 +40,44 @@ for (const scheme of ['light', 'dark'] as const) {
       await server?.close();
     });
 
+    /**
+     * The theme the page shows, and its serious and critical violations as first loaded or, with
+     * `live`, in its live editors.
+     */
+    async function violations(path: string, live: boolean) {
+      const page = await browser.context.newPage();
+      try {
+        await page.goto(server.url + path, { waitUntil: 'networkidle' });
+        const theme = await page.evaluate(() => document.documentElement.dataset.theme);
+        if (live) await goLive(page);
+        const axe = live ? new AxeBuilder({ page }).include('figure[data-live]') : new AxeBuilder({ page });
+        const results = await (scheme === 'light' ? axe.withTags(WCAG_AA_TAGS) : axe.withRules(COLOUR_RULES)).analyze();
+        const bad = results.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => ({
+            rule: v.id,
+            impact: v.impact,
+            nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ').trim()}`),
+            count: v.nodes.length,
+          }));
+        return { theme, bad };
+      } finally {
+        await page.close();
+      }
+    }
+
     for (const path of sitePaths()) {
       it(`${path} has no serious or critical violations${scheme === 'dark' ? ' of the colour rules' : ''}`, async ({ expect }) => {
-        const page = await browser.context.newPage();
-        try {
-          await page.goto(server.url + path, { waitUntil: 'networkidle' });
-          // The live editors too, as a reader who reaches for the examples sees them.
-          await goLive(page);
-          await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe(scheme);
-          const axe = new AxeBuilder({ page });
-          const results = await (scheme === 'light' ? axe.withTags(WCAG_AA_TAGS) : axe.withRules(COLOUR_RULES)).analyze();
-          const bad = results.violations
-            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-            .map((v) => ({
-              rule: v.id,
-              impact: v.impact,
-              nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ').trim()}`),
-              count: v.nodes.length,
-            }));
-          expect(bad).toEqual([]);
-        } finally {
-          await page.close();
-        }
+        expect(await violations(path, false)).toEqual({ theme: scheme, bad: [] });
       });
     }
+
+    // The live editors load when a reader reaches for an example; they are the same component on
+    // every page, so one page with several examples stands for all.
+    it(`the live editors on ${LIVE_PAGE} have no serious or critical violations${scheme === 'dark' ? ' of the colour rules' : ''}`, async ({
+      expect,
+    }) => {
+      expect(await violations(LIVE_PAGE, true)).toEqual({ theme: scheme, bad: [] });
+    });
   });
 }
