@@ -26,7 +26,11 @@ export async function goLive(page: Page, timeoutMs = 30_000): Promise<void> {
   const waiting = page.locator('figure[data-example]:not([data-live])');
   for (const deadline = Date.now() + timeoutMs; (await page.locator('figure[data-live]').count()) < count; ) {
     if (Date.now() > deadline) throw new Error(`goLive: ${await waiting.count()} of ${count} examples never went live`);
-    for (const figure of await waiting.all()) await figure.dispatchEvent('pointerover').catch(() => undefined);
+    // In one go over the DOM as it is now: a locator per figure would wait for one that just went live.
+    await page.evaluate(() => {
+      for (const f of document.querySelectorAll('figure[data-example]:not([data-live])'))
+        f.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+    });
     await page.waitForTimeout(100);
   }
 }
