@@ -1,6 +1,7 @@
 /**
- * Every built page passes axe (WCAG 2 A and AA rules) with no serious or critical violation, in the
- * light and the dark theme. Pages are checked after hydration as they first load (examples show their
+ * The axe check of every built page in one theme (test/browser/a11y-light.test.ts and
+ * a11y-dark.test.ts, two files so that the two browser-test workers can share them): no serious or
+ * critical violation. Pages are checked after hydration as they first load (examples show their
  * static code), and one page again with its live editors loaded, as a reader who reaches for them sees it.
  *
  * The light pass runs every WCAG 2.1 A/AA rule, the dark pass the rules that read colours
@@ -11,10 +12,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { COLOUR_RULES, WCAG_AA_TAGS } from '../support/axe';
-import { launchBrowser } from '../support/browser';
-import { goLive } from '../support/live-example';
-import { type StaticServer, serveStatic } from '../support/static-server';
+import { COLOUR_RULES, WCAG_AA_TAGS } from './axe';
+import { launchBrowser } from './browser';
+import { goLive } from './live-example';
+import { type StaticServer, serveStatic } from './static-server';
 
 const BUILD = process.env.MEMATTR_BUILD_DIR ?? 'build';
 
@@ -26,7 +27,7 @@ function sitePaths(): string[] {
 /** A page with several examples, whose live editors are checked. */
 const LIVE_PAGE = '/docs/intro';
 
-for (const scheme of ['light', 'dark'] as const) {
+export function describeAxe(scheme: 'light' | 'dark'): void {
   describe.concurrent(`axe, ${scheme} theme`, () => {
     let server: StaticServer;
     let browser: Awaited<ReturnType<typeof launchBrowser>>;
