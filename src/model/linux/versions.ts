@@ -6,8 +6,7 @@
 
 import type { Fields } from '../input';
 import { InputError } from '../result';
-import type { ChangeId } from './changes';
-import { KERNEL_CHANGES } from './changes';
+import { CHANGE_RELEASES, type ChangeId } from './change-releases';
 import { type KernelVersion, RELEASE_DATES } from './release-dates';
 
 export type { KernelVersion } from './release-dates';
@@ -62,9 +61,9 @@ export interface FeatureInfo {
   readonly source: string;
 }
 
-/** Things that arrived (or went) inside the covered range, with the change that did it (from KERNEL_CHANGES). */
+/** Things that arrived (or went) inside the covered range, with the change that did it (KERNEL_CHANGES' CHANGE_RELEASES). */
 export const FEATURES = Object.fromEntries(
-  Object.entries(KERNEL_CHANGES).map(([id, c]) => [id, { since: c.release, what: c.what, source: c.source }]),
+  Object.entries(CHANGE_RELEASES).map(([id, c]) => [id, { since: c.release, what: c.what, source: c.source }]),
 ) as { readonly [K in ChangeId]: FeatureInfo };
 export type Feature = ChangeId;
 
