@@ -1,7 +1,8 @@
 /**
- * Every change inside the covered range that bears on the question, recorded once: the release, the
- * commits, the file and function, what changed and what it means for a BAR assigned to a VM. FEATURES
- * (linux/versions.ts) and the RISC-V and x86 version data derive from this table; the release-by-release
+ * Every change inside the covered range that bears on the question, recorded once under its id: the
+ * release, what changed and its citation in CHANGE_RELEASES (linux/change-releases.ts, which FEATURES in
+ * linux/versions.ts reads), and here the commits, the file and function and what it means for a BAR
+ * assigned to a VM. The RISC-V and x86 version data derive from KERNEL_CHANGES; the release-by-release
  * view (compare/releases.ts) adds the MMIO accessor changes kept in linux/accessors.ts.
  *
  * Sources: the research notes of 2026-12-01 (notes/kvm-arm64.md, notes/vfio-mm-riscv-x86.md,

@@ -1,6 +1,7 @@
 /**
- * The one table of covered Linux releases. KERNEL_VERSIONS, OLDEST_KERNEL, NEWEST_KERNEL and
- * KERNEL_RANGE (linux/versions.ts) derive from it, and nothing else names the newest release.
+ * What was read at each covered Linux release (RELEASE_READS, keyed by the versions listed in
+ * linux/release-dates.ts, which is where KERNEL_VERSIONS and NEWEST_KERNEL come from), and the two
+ * together as the table of releases (RELEASES).
  *
  * Each row says when the release came out (the "Linux X.Y (date)" line that pull requests based on it
  * quote, or a tag push where no such line was found) and what was read for this site's question: how a
@@ -8,7 +9,8 @@
  * (linux/changes.ts); a release with no change there says so here, with what was read.
  *
  * Adding a release: read the files listed in `READ_EACH_RELEASE` at the new tag, add one row here
- * (date, release commit, what was read), and a KERNEL_CHANGES entry for each change found. The tests
+ * (its version and date in RELEASE_DATES, its release commit and what was read in RELEASE_READS), and a
+ * KERNEL_CHANGES entry for each change found. The tests
  * fail when a release in the range has no row, a row has no evidence, or a row neither has a change
  * nor says "no change".
  *

@@ -1,7 +1,8 @@
 /**
  * Kernel versions as data (CONTRACT.md "Shared vocabulary"): the model covers "5.10" up to the newest
- * release whose code was read at the source. The releases are the rows of RELEASES (linux/releases.ts),
- * the one place the newest is named; what changed inside the range is KERNEL_CHANGES (linux/changes.ts).
+ * release whose code was read at the source. The releases are RELEASE_DATES (linux/release-dates.ts),
+ * where the newest is named; what changed inside the range is KERNEL_CHANGES (linux/changes.ts), whose
+ * release facts (CHANGE_RELEASES, linux/change-releases.ts) FEATURES reads.
  */
 
 import type { Fields } from '../input';
