@@ -7,7 +7,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * The browser test files, longest first (as measured in `npm test`): with two at a time, starting
  * the long ones first keeps the two workers busy to the end. Files not listed run after these.
  */
-const LONGEST_FIRST = ['a11y-light', 'components', 'a11y-dark', 'examples', 'editor', 'layout', 'pages-load', 'search', 'keyboard'];
+const LONGEST_FIRST = ['every-page-1', 'every-page-2', 'components', 'examples', 'editor', 'layout', 'search', 'keyboard'];
 
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

@@ -6,13 +6,12 @@
  * follow their controls; no test logs a console error; axe finds no WCAG A/AA violation inside the
  * page's article in light or dark mode. Every expected value is computed here with the model.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cellOf, definedMair, definedS2, groupedRows, kvmColumns, USUAL_MAIR_BYTES } from '../../src/components/CombineMatrix/rows';
 import { writesHeadline } from '../../src/components/Timeline/labels';
 import { ACCESSORS, access, accessMemoryTypes, claims, decodeMair, decodeS2, NEWEST_KERNEL, scenario } from '../../src/model';
-import { COLOUR_RULES, WCAG_AA_TAGS } from '../support/axe';
+import { axeFor } from '../support/axe';
 import { launchBrowser } from '../support/browser';
 import { type StaticServer, serveStatic } from '../support/static-server';
 
@@ -368,8 +367,7 @@ describe('picture components', () => {
         const page = await openHydrated(b, server.url + PATH, problems);
         // Open every state that adds colours: FWB on (the force-WB column) and a broken timeline outcome.
         await page.getByLabel('FEAT_S2FWB on (HCR_EL2.FWB = 1)').check();
-        const axe = new AxeBuilder({ page }).include('article');
-        const results = await (colorScheme === 'light' ? axe.withTags(WCAG_AA_TAGS) : axe.withRules(COLOUR_RULES)).analyze();
+        const results = await axeFor(page, colorScheme, 'article').analyze();
         const violations = results.violations.map((v) => `${v.id}: ${v.nodes.length} node(s), e.g. ${v.nodes[0]?.target.join(' ')}`);
         expect(violations).toEqual([]);
         await page.close();

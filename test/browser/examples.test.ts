@@ -15,17 +15,12 @@ import { describeCut, LIVE_OUTPUT_LIMITS } from '../../src/doctest/output';
 import { projectDocTest } from '../../src/doctest/project';
 import { launchBrowser } from '../support/browser';
 import { editor, editorText, figure, goLive, output, setCode } from '../support/live-example';
+import { BUILD, sitePaths } from '../support/sitemap';
 import { type StaticServer, serveStatic } from '../support/static-server';
 
-const BUILD = process.env.MEMATTR_BUILD_DIR ?? 'build';
 const docTest = projectDocTest();
 /** Long enough for any run on a loaded machine: a guard against a hang, not a measurement. */
 const HANG = 60_000;
-
-function sitePaths(): string[] {
-  const xml = readFileSync(`${BUILD}/sitemap.xml`, 'utf8');
-  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] as string).pathname);
-}
 
 /** Every example some page embeds, with the output its file says it prints. */
 function embeddedExamples(): Map<string, string> {

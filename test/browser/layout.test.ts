@@ -4,22 +4,15 @@
  * its box shows that it scrolls. Diagram text stays at 12 px or more at phone, tablet and desktop
  * widths; the matrix legend's swatches stay square.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
+import { BUILD, sitePaths } from '../support/sitemap';
 import { type StaticServer, serveStatic } from '../support/static-server';
 
-const BUILD = process.env.MEMATTR_BUILD_DIR ?? 'build';
 const PHONE = { width: 390, height: 844 };
 const MIN_COLUMN_PX = 40;
 const MIN_TEXT_PX = 12;
-
-function sitePaths(): string[] {
-  const xml = readFileSync(join(BUILD, 'sitemap.xml'), 'utf8');
-  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] as string).pathname);
-}
 
 /** Table cells narrower than the minimum, skipping cells hidden on purpose (visually hidden headings). */
 function narrowCells(page: Page): Promise<string[]> {

@@ -1,4 +1,0 @@
-/** Every built page, and the live editors, pass axe in the dark theme (test/support/a11y.ts). */
-import { describeAxe } from '../support/a11y';
-
-describeAxe('dark');

@@ -1,0 +1,4 @@
+/** Every built page, part 1 of 2: loads cleanly and passes axe in both themes (test/support/every-page.ts). */
+import { describeEveryPage } from '../support/every-page';
+
+describeEveryPage(1, 2);

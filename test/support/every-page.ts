@@ -1,0 +1,143 @@
+/**
+ * Every built page, each loaded once (test/browser/every-page-1.test.ts and every-page-2.test.ts,
+ * alternate pages of the sitemap each, so that the two browser-test workers share them):
+ * - it loads with HTTP 200, no console error, no page error and no failed request;
+ * - axe finds no serious or critical violation of the WCAG 2.1 A/AA rules in the light theme;
+ * - the reader's system then turns dark (Docusaurus follows prefers-color-scheme while no theme has
+ *   been picked), and axe finds no serious or critical violation of the rules that read colours
+ *   (test/support/axe.ts says why those) in the dark theme.
+ * One page is also checked with its live editors loaded, as a reader who reaches for them sees it,
+ * after a first load in the dark theme. Pages are checked a few at a time: axe is CPU-bound in each
+ * page's renderer, and the machine has more than one core.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { axeFor } from './axe';
+import { launchBrowser } from './browser';
+import { goLive } from './live-example';
+import { BUILD, sitePaths } from './sitemap';
+import { type StaticServer, serveStatic } from './static-server';
+
+/** A page with several examples, whose live editors are checked. */
+const LIVE_PAGE = '/docs/intro';
+
+type Scheme = 'light' | 'dark';
+
+/** Every problem the page reports from now on: console errors, page errors, failed requests, HTTP errors. */
+function recordProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  return problems;
+}
+
+/**
+ * Resolves once React has hydrated the page: Docusaurus enables its colour-mode switch then, which is
+ * also when it starts to follow the system's scheme (a busy machine can go network-idle before that).
+ */
+async function hydrated(page: Page): Promise<void> {
+  await page.locator('button[aria-label^="Switch between dark and light mode"]:not([disabled])').first().waitFor({ timeout: 30_000 });
+}
+
+/** The system's colour scheme turns to `scheme`; resolves once the page shows it and React has re-rendered. */
+async function systemTurns(page: Page, scheme: Scheme): Promise<string | undefined> {
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.waitForFunction((s) => document.documentElement.dataset.theme === s, scheme, { timeout: 5_000 }).catch(() => undefined);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return page.evaluate(() => document.documentElement.dataset.theme);
+}
+
+/**
+ * Serious and critical violations in `scheme` (every WCAG A/AA rule in light, the colour rules in
+ * dark), in the whole page or, with `live`, in its live editors.
+ */
+async function violations(page: Page, scheme: Scheme, live: boolean) {
+  const results = await axeFor(page, scheme, live ? 'figure[data-live]' : undefined).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      rule: v.id,
+      impact: v.impact,
+      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ').trim()}`),
+      count: v.nodes.length,
+    }));
+}
+
+/** The checks above for the pages of the sitemap whose index modulo `of` is `part` (1-based). */
+export function describeEveryPage(part: number, of: number): void {
+  const paths = sitePaths().filter((_, i) => i % of === part - 1);
+  describe.concurrent(`every built page, part ${part} of ${of}`, () => {
+    let server: StaticServer;
+    let browser: Awaited<ReturnType<typeof launchBrowser>>;
+    beforeAll(async () => {
+      server = await serveStatic(BUILD);
+      // colorMode.respectPrefersColorScheme is on, so the emulated preference picks the theme.
+      browser = await launchBrowser({ colorScheme: 'light' });
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    for (const path of paths) {
+      it(`${path} loads without errors, and axe finds no serious or critical violation in light (every rule) or dark (the colour rules)`, async ({
+        expect,
+      }) => {
+        const page = await browser.context.newPage();
+        try {
+          const problems = recordProblems(page);
+          const response = await page.goto(server.url + path, { waitUntil: 'networkidle' });
+          await hydrated(page);
+          const light = {
+            theme: await page.evaluate(() => document.documentElement.dataset.theme),
+            bad: await violations(page, 'light', false),
+          };
+          const dark = { theme: await systemTurns(page, 'dark'), bad: await violations(page, 'dark', false) };
+          expect({ status: response?.status(), problems, light, dark }).toEqual({
+            status: 200,
+            problems: [],
+            light: { theme: 'light', bad: [] },
+            dark: { theme: 'dark', bad: [] },
+          });
+        } finally {
+          await page.close();
+        }
+      });
+    }
+
+    // The live editors load when a reader reaches for an example; they are the same component on
+    // every page, so one page with several examples stands for all. This page is first loaded in the
+    // dark theme, as a reader whose system prefers it gets it.
+    if (part === 1) {
+      it(`${LIVE_PAGE} first loads dark for a dark system, and axe finds no serious or critical violation in its live editors, dark then light`, async ({
+        expect,
+      }) => {
+        const page = await browser.context.newPage();
+        try {
+          const problems = recordProblems(page);
+          await page.emulateMedia({ colorScheme: 'dark' });
+          await page.goto(server.url + LIVE_PAGE, { waitUntil: 'networkidle' });
+          const firstTheme = await page.evaluate(() => document.documentElement.dataset.theme);
+          await hydrated(page);
+          await goLive(page);
+          const dark = { theme: firstTheme, bad: await violations(page, 'dark', true) };
+          const light = { theme: await systemTurns(page, 'light'), bad: await violations(page, 'light', true) };
+          expect({ problems, dark, light }).toEqual({ problems: [], dark: { theme: 'dark', bad: [] }, light: { theme: 'light', bad: [] } });
+        } finally {
+          await page.close();
+        }
+      });
+      it('the sitemap lists the landing page and the docs', ({ expect }) => {
+        const all = sitePaths();
+        expect(all).toContain('/');
+        expect(all.some((p) => p.startsWith('/docs/'))).toBe(true);
+      });
+    }
+  });
+}
