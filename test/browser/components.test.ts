@@ -6,7 +6,7 @@
  * follow their controls; no test logs a console error; axe finds no WCAG A/AA violation inside the
  * page's article in light or dark mode. Every expected value is computed here with the model.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cellOf, definedMair, definedS2, groupedRows, kvmColumns, USUAL_MAIR_BYTES } from '../../src/components/CombineMatrix/rows';
 import { writesHeadline } from '../../src/components/Timeline/labels';
@@ -33,6 +33,14 @@ function expectedCell(s1: number, s2: number, fwb: boolean) {
   return c;
 }
 
+/** Resolves once React has hydrated the matrix. */
+async function matrixHydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const b = document.querySelector('table[data-fwb] button');
+    return b !== null && Object.keys(b).some((k) => k.startsWith('__reactProps'));
+  });
+}
+
 /** Opens the page with JavaScript and waits until React has hydrated the matrix. */
 async function openHydrated(browser: Browser, url: string, problems: string[]): Promise<Page> {
   const page = await browser.context.newPage();
@@ -41,11 +49,27 @@ async function openHydrated(browser: Browser, url: string, problems: string[]): 
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => {
-    const b = document.querySelector('table[data-fwb] button');
-    return b !== null && Object.keys(b).some((k) => k.startsWith('__reactProps'));
-  });
+  await matrixHydrated(page);
   return page;
+}
+
+/**
+ * Resolves once a windowed matrix has caught up with its scroll (it follows a frame or more later):
+ * no spacer, the blank rows standing for those not mounted, shows in the box below its sticky heading.
+ */
+async function rowsInView(table: Locator): Promise<void> {
+  await table.page().waitForFunction(
+    (t) => {
+      const view = (t.parentElement as HTMLElement).getBoundingClientRect();
+      const top = view.top + ((t as HTMLTableElement).tHead?.getBoundingClientRect().height ?? 0);
+      return [...t.querySelectorAll('tbody tr[aria-hidden="true"]')].every((s) => {
+        const r = s.getBoundingClientRect();
+        return r.bottom <= top || r.top >= view.bottom;
+      });
+    },
+    await table.elementHandle(),
+    { polling: 'raf', timeout: 30_000 },
+  );
 }
 
 describe('picture components', () => {
@@ -167,7 +191,7 @@ describe('picture components', () => {
       for (const b of bytes) seen.add(b);
       expect(await mounted()).toBeLessThanOrEqual(MAX_MOUNTED_ROWS);
       if (atEnd) break;
-      await page.waitForTimeout(50);
+      await rowsInView(table);
     }
     expect([...seen].sort((a, b) => a - b)).toEqual(definedMair());
     await page.close();
@@ -195,7 +219,7 @@ describe('picture components', () => {
       await table.evaluate((t) => {
         (t.parentElement as HTMLElement).scrollTop = 5000;
       });
-      await page.waitForTimeout(200);
+      await rowsInView(table);
       // A cell in view: the box's middle row, its first column.
       const target = page.locator('table[data-fwb] tbody tr[data-row]').nth(8).locator('button').first();
       const s1 = Number(await target.getAttribute('data-s1'));
@@ -229,7 +253,9 @@ describe('picture components', () => {
     const page = await openHydrated(browser, server.url + PATH, problems);
     await page.setViewportSize(PHONE);
     await page.reload({ waitUntil: 'load' });
-    await page.waitForTimeout(300);
+    // Hydrated, then the frame after: the matrix scrolls the cell into view as it mounts.
+    await matrixHydrated(page);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const pressed = page.locator('table[data-fwb] button[aria-pressed="true"]');
     const s2 = Number(await pressed.getAttribute('data-s2'));
     expect(kvmColumns(false).has(s2)).toBe(true);

@@ -304,11 +304,15 @@ describe('the live editor', () => {
     const page = await open();
     const edited = `${ORIGINAL}\nconsole.log('kept');`;
     await setCode(page, edited);
-    // Away through the site's own navigation, then back.
+    // Away through the site's own navigation, then back, each time once the page shows (the URL
+    // changes before the next page's code has loaded and the old page has gone).
+    const heading = () => page.locator('h1').first().textContent();
+    const title = await heading();
     await page.locator(`nav[aria-label="Docs sidebar"] a[href^="/docs/"]:not([href="${PAGE}"])`).first().click();
-    await page.waitForURL((u) => u.pathname !== PAGE);
+    await expect.poll(heading, { timeout: HANG }).not.toBe(title);
     // Back on the page, the kept edit is shown at once, without reaching for the example.
     await page.goBack();
+    await expect.poll(heading, { timeout: HANG }).toBe(title);
     await editor(page).waitFor({ timeout: HANG });
     await expect.poll(() => editorText(page)).toBe(edited);
     await expect(figure(page).locator('text=of the code before your edit').count()).resolves.toBe(1);
