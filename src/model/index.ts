@@ -51,11 +51,9 @@ export type { Claim, ClaimsResult, Speaker, Verdict } from './claims/api';
 export { claims, SPEAKERS, VERDICT_TEXT, VERDICTS } from './claims/api';
 // Beyond arm64: x86 (Intel EPT + PAT), RISC-V (H extension + Svpbmt), the side-by-side comparison and the timeline;
 // release by release (the generated page) from the version data (RELEASES, KERNEL_CHANGES).
+export type { CompareArch, CompareInput, CompareResult, CompareRow } from './compare/api';
+export { COMPARE_ARCHES, compare, NOT_MODELLED } from './compare/api';
 export type {
-  CompareArch,
-  CompareInput,
-  CompareResult,
-  CompareRow,
   ReleaseChange,
   ReleaseEntry,
   ReleasesResult,
@@ -63,8 +61,8 @@ export type {
   TimelineEntry,
   TimelineResult,
   TimelineStatus,
-} from './compare/api';
-export { COMPARE_ARCHES, compare, NOT_MODELLED, releases, TIMELINE_AREAS, TIMELINE_STATUSES, timeline } from './compare/api';
+} from './compare/history-api';
+export { releases, TIMELINE_AREAS, TIMELINE_STATUSES, timeline } from './compare/history-api';
 export type { Citation, DecidedBy, GuestIoremap } from './cross-arch';
 export { DECIDERS, GUEST_IOREMAPS } from './cross-arch';
 // What the device sees: accessors as CPU programs, the bus enumerator, device models, cost, trapped MMIO (CONTRACT.md access).

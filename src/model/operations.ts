@@ -5,7 +5,8 @@
 import { combine, decodeMair, decodeS2 } from './arm64/api';
 import { access } from './bus/api';
 import { claims } from './claims/api';
-import { compare, releases, timeline } from './compare/api';
+import { compare } from './compare/api';
+import { releases, timeline } from './compare/history-api';
 import {
   ioremapMapping,
   kvmExclAtomicAbort,

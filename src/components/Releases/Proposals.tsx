@@ -1,16 +1,17 @@
 /**
  * The proposals after the thread that were not merged (timeline() entries whose status is not
- * `merged`), newest posting last. Merged changes are on the "Release by release" page, from the same
- * version data, so no change is listed twice.
+ * `merged`), newest posting last, from the snapshot ./proposals.json (./generate.mts writes it; a unit
+ * test keeps it equal to timeline()). Merged changes are on the "Release by release" page, from the
+ * same version data, so no change is listed twice.
  */
 import type { ReactNode } from 'react';
-import { timeline } from '../../model';
+import type { TimelineEntry } from '../../model';
+import data from './proposals.json';
 import styles from './styles.module.css';
 
+const proposals = data as readonly TimelineEntry[];
+
 export default function Proposals(): ReactNode {
-  const answer = timeline({});
-  if (!answer.ok) return <p role="alert">timeline() failed: {answer.error.message}</p>;
-  const proposals = answer.result.entries.filter((e) => e.status !== 'merged');
   return (
     <ul className={styles.proposals}>
       {proposals.map((e) => (

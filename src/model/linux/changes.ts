@@ -10,40 +10,13 @@
  * "id N" is a search-tool id of a stored source.
  */
 import { CHANGE_RELEASES, type ChangeId } from './change-releases';
-import type { Evidence, KernelVersion } from './releases';
+import type { ChangeDetails, KernelChange } from './change-types';
+import { RISCV_CHANGE_DETAILS } from './changes-riscv';
+import type { Evidence } from './releases';
 
 export type { ChangeId } from './change-releases';
-
-export const CHANGE_AREAS = ['kvm-arm64', 'arm64', 'mm', 'vfio', 'riscv', 'x86'] as const;
-export type ChangeArea = (typeof CHANGE_AREAS)[number];
-
-/**
- * What a change does to the model's answers: `answer` changes a computed result for some input;
- * `context` adds a facility the pages discuss without changing a computed memory type; `none` is a
- * change in the code the pages name with no functional change.
- */
-export const CHANGE_EFFECTS = ['answer', 'context', 'none'] as const;
-export type ChangeEffect = (typeof CHANGE_EFFECTS)[number];
-
-export interface KernelChange {
-  readonly release: KernelVersion;
-  readonly area: ChangeArea;
-  /** Commit ids (12 hex digits or more); the first is the one a page links. */
-  readonly commits: readonly string[];
-  /** File and function. */
-  readonly where: string;
-  /** What changed, in one line. */
-  readonly what: string;
-  /** What it means for a PCI BAR assigned to a VM. */
-  readonly bearing: string;
-  readonly effect: ChangeEffect;
-  /** A citation line: commits, subjects, the pull that carried them. */
-  readonly source: string;
-  readonly evidence: readonly Evidence[];
-}
-
-/** A change's fields that FEATURES does not read. */
-export type ChangeDetails = Omit<KernelChange, 'release' | 'what' | 'source'>;
+export type { ChangeArea, ChangeDetails, ChangeEffect, KernelChange } from './change-types';
+export { CHANGE_AREAS, CHANGE_EFFECTS } from './change-types';
 
 const KVM_6174: Evidence = {
   read: 'user_mem_abort() and kvm_arch_prepare_memory_region() in the 6.17.4 copy',
@@ -56,8 +29,12 @@ const KVM_70: Evidence = {
   confidence: 'read-at-source',
 };
 
-/** The rest of each change in CHANGE_RELEASES (linux/change-releases.ts). */
+/**
+ * The rest of each change in CHANGE_RELEASES (linux/change-releases.ts); the RISC-V changes' in
+ * ./changes-riscv.ts, which the RISC-V model reads without the rest.
+ */
 export const CHANGE_DETAILS = {
+  ...RISCV_CHANGE_DETAILS,
   ioremap_np: {
     area: 'arm64',
     commits: ['7c566bb5e4d5', '9a63ae850255'],
@@ -96,30 +73,6 @@ export const CHANGE_DETAILS = {
         read: 'the patch hunk in kvm_arch_prepare_memory_region() (kvm_has_mte() && VM_SHARED gives -EINVAL) and a 5.x mmu.c copy with it',
         ref: 'ids 27463623785, 2597665',
         confidence: 'read-at-source',
-      },
-    ],
-  },
-  'kvm-riscv': {
-    area: 'riscv',
-    commits: ['9d05c1fee837'],
-    where: 'arch/riscv/kvm/mmu.c',
-    bearing: 'A RISC-V guest can be given a VFIO BAR.',
-    effect: 'answer',
-    evidence: [
-      { read: 'not re-read: the release is from memory of the merge windows', ref: 'reference cross-arch.md §2', confidence: 'unverified' },
-    ],
-  },
-  'linux-svpbmt': {
-    area: 'riscv',
-    commits: ['ff689fd21cb1'],
-    where: 'arch/riscv/include/asm/pgtable-64.h',
-    bearing: 'RISC-V page tables start naming memory types; before, the PMAs alone decide.',
-    effect: 'answer',
-    evidence: [
-      {
-        read: 'the commit id from a later Fixes: tag and a RISC-V pull listing the commit; the release is not re-read at the tag',
-        ref: 'ids 41471409598, 34615023387',
-        confidence: 'inferred',
       },
     ],
   },
@@ -302,34 +255,6 @@ export const CHANGE_DETAILS = {
       {
         read: 'v2 of the patch, its "applied" mail and the 6.18 mainline push',
         ref: 'ids 6734326903, 41472860913, 66525643630',
-        confidence: 'read-at-source',
-      },
-    ],
-  },
-  'ioremap-wc-nc': {
-    area: 'riscv',
-    commits: ['3a8ee3a9f4f6'],
-    where: 'arch/riscv/include/asm/io.h ioremap_wc(); asm/pgtable.h _PAGE_KERNEL_NC',
-    bearing: "A RISC-V guest's ioremap_wc() now asks for NC, and its non-zero PBMT overrides the G-stage.",
-    effect: 'answer',
-    evidence: [
-      {
-        read: 'the patch, the v6.18-rc1 RISC-V pull and its merge',
-        ref: 'ids 25193031883, 38703032943, 38364030723',
-        confidence: 'read-at-source',
-      },
-    ],
-  },
-  'kvm-pfnmap-on-fault': {
-    area: 'riscv',
-    commits: ['8c5fa3764facaad6d38336e90f406c2c11d69733'],
-    where: 'arch/riscv/kvm/mmu.c kvm_arch_prepare_memory_region(); arch/riscv/kvm/gstage.c kvm_riscv_gstage_map_page()',
-    bearing: "The G-stage no longer names IO for a BAR, so the BAR's I/O PMAs apply unless the guest's PBMT overrides them.",
-    effect: 'answer',
-    evidence: [
-      {
-        read: 'Anup Patel\'s "queued as fix for 6.18", the KVM fixes pull, gstage.c before and after',
-        ref: 'ids 45132749456, 40537796421, 52099091247, 471152725',
         confidence: 'read-at-source',
       },
     ],

@@ -1,7 +1,8 @@
 /**
  * What KVM RISC-V puts in the G-stage for a VFIO BAR, what a Linux RISC-V guest's ioremap family puts
  * in its VS-stage PBMT, and how the two combine — by kernel version. The releases come from
- * KERNEL_CHANGES (linux/changes.ts).
+ * KERNEL_CHANGES: CHANGE_RELEASES (linux/change-releases.ts) and the RISC-V changes' details
+ * (linux/changes-riscv.ts).
  *
  * Sources (read at the source for this model):
  * - arch/riscv/kvm/mmu.c kvm_arch_prepare_memory_region(), up to 6.17: for a VM_PFNMAP VMA it mapped the
@@ -23,8 +24,8 @@
  */
 import type { Citation, DecidedBy, GuestIoremap } from '../cross-arch';
 import { cite, linuxFile } from '../cross-arch';
-import type { ChangeId } from '../linux/changes';
-import { KERNEL_CHANGES } from '../linux/changes';
+import { CHANGE_RELEASES } from '../linux/change-releases';
+import { RISCV_CHANGE_DETAILS } from '../linux/changes-riscv';
 import type { KernelVersion } from '../linux/versions';
 import { hasFeature } from '../linux/versions';
 import type { PbmtMode, SvpbmtResult } from './svpbmt';
@@ -38,16 +39,17 @@ export interface RiscvFact {
   readonly versionVerified: boolean;
 }
 
-const RISCV_FACT_IDS = ['kvm-riscv', 'linux-svpbmt', 'ioremap-wc-nc', 'kvm-pfnmap-on-fault'] as const satisfies readonly ChangeId[];
-export type RiscvFactId = (typeof RISCV_FACT_IDS)[number];
+export type RiscvFactId = keyof typeof RISCV_CHANGE_DETAILS;
+const RISCV_FACT_IDS = Object.keys(RISCV_CHANGE_DETAILS) as RiscvFactId[];
 
 function factOf(id: RiscvFactId): RiscvFact {
-  const c = KERNEL_CHANGES[id];
+  const { release, what, source } = CHANGE_RELEASES[id];
+  const { commits, evidence } = RISCV_CHANGE_DETAILS[id];
   return {
-    since: c.release,
-    what: c.what,
-    source: cite(c.source, `https://git.kernel.org/torvalds/c/${c.commits[0]}`),
-    versionVerified: c.evidence.some((e) => e.confidence === 'read-at-source'),
+    since: release,
+    what,
+    source: cite(source, `https://git.kernel.org/torvalds/c/${commits[0]}`),
+    versionVerified: evidence.some((e) => e.confidence === 'read-at-source'),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { releases } from '../../../src/model/compare/api';
+import { releases } from '../../../src/model/compare/history-api';
 import { RELEASES } from '../../../src/model/linux/releases';
 import { expectOk } from '../../support/expect-ok';
 

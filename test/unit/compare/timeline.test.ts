@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timeline } from '../../../src/model/compare/api';
+import { timeline } from '../../../src/model/compare/history-api';
 import { ACCESSOR_CHANGES } from '../../../src/model/linux/accessors';
 import { FEATURES, KERNEL_VERSIONS } from '../../../src/model/linux/versions';
 import { DMABUF_MEMATTR_PROPOSAL } from '../../../src/model/linux/vfio';
