@@ -7,6 +7,7 @@ import { prismLight } from './src/css/prism-light';
 import typecheckAssetsPlugin, { TYPECHECK_STATIC_DIR } from './src/doctest/docusaurus-plugin';
 import remarkExamples from './src/doctest/remark-examples';
 import remarkClaimsData from './src/remark/claims-data';
+import remarkStaticIslands from './src/remark/static-islands';
 import kernelSearch from './src/search/plugin';
 import { siteLocation } from './src/site-url';
 
@@ -49,8 +50,9 @@ const config: Config = {
         docs: {
           sidebarPath: './sidebars.ts',
           routeBasePath: 'docs',
-          // <Example name="..." /> gets the example's code and verified output at build time.
-          remarkPlugins: [remarkExamples, remarkClaimsData],
+          // <Example name="..." /> gets the example's code and verified output at build time; prose
+          // that needs no JavaScript is not hydrated (src/remark/static-islands.ts).
+          remarkPlugins: [remarkExamples, remarkClaimsData, remarkStaticIslands],
         },
         blog: false,
         theme: { customCss: './src/css/custom.css' },

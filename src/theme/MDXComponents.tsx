@@ -1,7 +1,10 @@
 /**
  * Markdown tables in MDX pages scroll in a ScrollBox, like the components' own wide tables, so a
- * table wider than a phone shows that it scrolls (Docusaurus scrolls it silently).
+ * table wider than a phone shows that it scrolls (Docusaurus scrolls it silently). `Static` is the
+ * island src/remark/static-islands.ts wraps a page's prose in.
  */
+
+import Static from '@site/src/components/Static';
 import ScrollBox from '@site/src/components/shared/ScrollBox';
 import MDXComponents from '@theme-original/MDXComponents';
 import clsx from 'clsx';
@@ -18,4 +21,4 @@ function Table(props: ComponentProps<'table'>): ReactNode {
   );
 }
 
-export default { ...MDXComponents, table: Table };
+export default { ...MDXComponents, table: Table, Static };
