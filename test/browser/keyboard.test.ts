@@ -5,11 +5,10 @@
  */
 
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
-import { type StaticServer, serveStatic } from '../support/static-server';
+import { describe, expect, it } from 'vitest';
+import { servedSite } from '../support/site';
 
-const BUILD = process.env.MEMATTR_BUILD_DIR ?? 'build';
+const _BUILD = process.env.MEMATTR_BUILD_DIR ?? 'build';
 
 /** Where the focused element is: its region of the page and a short description. */
 async function focused(page: Page): Promise<{ region: string; tag: string; text: string; inLive: boolean; editor: boolean }> {
@@ -49,21 +48,12 @@ async function tabUntil(page: Page, stop: (f: Awaited<ReturnType<typeof focused>
 }
 
 describe('keyboard-only use', () => {
-  let server: StaticServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  beforeAll(async () => {
-    server = await serveStatic(BUILD);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = servedSite();
 
   async function open(path: string): Promise<Page> {
-    const page = await browser.context.newPage();
+    const page = await site.browser.context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(server.url + path, { waitUntil: 'networkidle' });
+    await page.goto(site.url + path, { waitUntil: 'networkidle' });
     return page;
   }
 

@@ -5,10 +5,9 @@
  * widths; the matrix legend's swatches stay square.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
-import { BUILD, sitePaths } from '../support/sitemap';
-import { type StaticServer, serveStatic } from '../support/static-server';
+import { describe, expect, it } from 'vitest';
+import { servedSite } from '../support/site';
+import { sitePaths } from '../support/sitemap';
 
 const PHONE = { width: 390, height: 844 };
 const MIN_COLUMN_PX = 40;
@@ -67,23 +66,14 @@ function overflowingTables(page: Page): Promise<{ table: string; cue: boolean }[
 }
 
 describe('layout on a phone (390 px)', () => {
-  let server: StaticServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  beforeAll(async () => {
-    server = await serveStatic(BUILD);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = servedSite();
 
   for (const path of sitePaths()) {
     it(`${path}: no table column under ${MIN_COLUMN_PX} px, no sideways page scroll, wide tables show they scroll`, async () => {
-      const page = await browser.context.newPage();
+      const page = await site.browser.context.newPage();
       try {
         await page.setViewportSize(PHONE);
-        await page.goto(server.url + path, { waitUntil: 'load' });
+        await page.goto(site.url + path, { waitUntil: 'load' });
         expect(await narrowCells(page)).toEqual([]);
         expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
         // The cues are measured after hydration, which takes a moment on a busy machine.
@@ -95,10 +85,10 @@ describe('layout on a phone (390 px)', () => {
   }
 
   it('the wide matrix: a cue on the right while columns are hidden there, on the left once scrolled to the end', async () => {
-    const page = await browser.context.newPage();
+    const page = await site.browser.context.newPage();
     try {
       await page.setViewportSize(PHONE);
-      await page.goto(`${server.url}/docs/two-stages`, { waitUntil: 'load' });
+      await page.goto(`${site.url}/docs/two-stages`, { waitUntil: 'load' });
       const frame = page.locator('[data-overflow]', { has: page.locator('table[data-fwb]') });
       const opacity = (side: string) =>
         frame.locator(`[data-scroll-affordance="${side}"]`).evaluate((e) => Number(getComputedStyle(e).opacity));
@@ -115,10 +105,10 @@ describe('layout on a phone (390 px)', () => {
   });
 
   it("the matrix legend's swatches stay square and at least 12 px", async () => {
-    const page = await browser.context.newPage();
+    const page = await site.browser.context.newPage();
     try {
       await page.setViewportSize(PHONE);
-      await page.goto(`${server.url}/docs/two-stages`, { waitUntil: 'load' });
+      await page.goto(`${site.url}/docs/two-stages`, { waitUntil: 'load' });
       const sizes = await page
         .locator('figure:has(table[data-fwb]) figcaption span[aria-hidden="true"]')
         .evaluateAll((els) => els.map((e) => [e.getBoundingClientRect().width, e.getBoundingClientRect().height]));
@@ -135,25 +125,16 @@ describe('layout on a phone (390 px)', () => {
 });
 
 describe('diagram text', () => {
-  let server: StaticServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  beforeAll(async () => {
-    server = await serveStatic(BUILD);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = servedSite();
 
   // Phone, small tablet, tablet, laptop (sidebar and table of contents), desktop.
   for (const width of [390, 600, 768, 1280, 1440]) {
     it(`is at least ${MIN_TEXT_PX} px on screen at ${width} px wide`, async () => {
-      const page = await browser.context.newPage();
+      const page = await site.browser.context.newPage();
       try {
         await page.setViewportSize({ width, height: 900 });
         for (const path of ['/docs/intro', '/docs/the-change', '/docs/reference/components']) {
-          await page.goto(server.url + path, { waitUntil: 'load' });
+          await page.goto(site.url + path, { waitUntil: 'load' });
           const sizes = await page.evaluate(() =>
             [...document.querySelectorAll('article svg[role="img"]')]
               .filter((svg) => svg.getClientRects().length > 0)

@@ -6,17 +6,11 @@
  * prose again.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
-import { BUILD } from '../support/sitemap';
-import { type StaticServer, serveStatic } from '../support/static-server';
+import { hydrated, servedSite } from '../support/site';
 
 const PAGE = '/docs/intro';
-
-/** Resolves once React has hydrated the page (Docusaurus enables its colour-mode switch then). */
-async function hydrated(page: Page): Promise<void> {
-  await page.locator('button[aria-label^="Switch between dark and light mode"]:not([disabled])').first().waitFor({ timeout: 30_000 });
-}
 
 /** The islands' paragraphs: how many, how many React has a fibre on, and their text. */
 function islandProse(page: Page) {
@@ -31,25 +25,16 @@ function islandProse(page: Page) {
 }
 
 describe('static prose', () => {
-  let server: StaticServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  beforeAll(async () => {
-    server = await serveStatic(BUILD);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = servedSite();
 
   it('is left as the server rendered it when the page first loads, while the page hydrates', async () => {
     const noScript = await launchBrowser({ javaScriptEnabled: false });
     try {
       const plain = await noScript.context.newPage();
-      await plain.goto(server.url + PAGE);
+      await plain.goto(site.url + PAGE);
       const served = await islandProse(plain);
-      const page = await browser.context.newPage();
-      await page.goto(server.url + PAGE, { waitUntil: 'load' });
+      const page = await site.browser.context.newPage();
+      await page.goto(site.url + PAGE, { waitUntil: 'load' });
       await hydrated(page);
       const shown = await islandProse(page);
       expect(served.paragraphs).toBeGreaterThan(0);
@@ -61,15 +46,15 @@ describe('static prose', () => {
   });
 
   it('a click on a link in it navigates in the app, the page reached renders its prose, and Back shows the first again', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url + PAGE, { waitUntil: 'load' });
+    const page = await site.browser.context.newPage();
+    await page.goto(site.url + PAGE, { waitUntil: 'load' });
     await hydrated(page);
     const first = await islandProse(page);
     await page.evaluate(() => {
       (window as unknown as { sameDocument: boolean }).sameDocument = true;
     });
     const link = page.locator('article [data-static] a[href^="/docs/"]:not([href^="/docs/intro"])').first();
-    const target = new URL((await link.getAttribute('href')) ?? '', server.url).pathname;
+    const target = new URL((await link.getAttribute('href')) ?? '', site.url).pathname;
     await link.click();
     await page.waitForURL((u) => u.pathname === target);
     await expect

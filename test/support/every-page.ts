@@ -11,12 +11,11 @@
  * page's renderer, and the machine has more than one core.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { axeFor } from './axe';
-import { launchBrowser } from './browser';
 import { goLive } from './live-example';
-import { BUILD, sitePaths } from './sitemap';
-import { type StaticServer, serveStatic } from './static-server';
+import { hydrated, servedSite } from './site';
+import { sitePaths } from './sitemap';
 
 /** A page with several examples, whose live editors are checked. */
 const LIVE_PAGE = '/docs/intro';
@@ -35,14 +34,6 @@ function recordProblems(page: Page): string[] {
     if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });
   return problems;
-}
-
-/**
- * Resolves once React has hydrated the page: Docusaurus enables its colour-mode switch then, which is
- * also when it starts to follow the system's scheme (a busy machine can go network-idle before that).
- */
-async function hydrated(page: Page): Promise<void> {
-  await page.locator('button[aria-label^="Switch between dark and light mode"]:not([disabled])').first().waitFor({ timeout: 30_000 });
 }
 
 /** The system's colour scheme turns to `scheme`; resolves once the page shows it and React has re-rendered. */
@@ -73,26 +64,17 @@ async function violations(page: Page, scheme: Scheme, live: boolean) {
 export function describeEveryPage(part: number, of: number): void {
   const paths = sitePaths().filter((_, i) => i % of === part - 1);
   describe.concurrent(`every built page, part ${part} of ${of}`, () => {
-    let server: StaticServer;
-    let browser: Awaited<ReturnType<typeof launchBrowser>>;
-    beforeAll(async () => {
-      server = await serveStatic(BUILD);
-      // colorMode.respectPrefersColorScheme is on, so the emulated preference picks the theme.
-      browser = await launchBrowser({ colorScheme: 'light' });
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    // colorMode.respectPrefersColorScheme is on, so the emulated preference picks the theme.
+    const site = servedSite({ colorScheme: 'light' });
 
     for (const path of paths) {
       it(`${path} loads without errors, and axe finds no serious or critical violation in light (every rule) or dark (the colour rules)`, async ({
         expect,
       }) => {
-        const page = await browser.context.newPage();
+        const page = await site.browser.context.newPage();
         try {
           const problems = recordProblems(page);
-          const response = await page.goto(server.url + path, { waitUntil: 'networkidle' });
+          const response = await page.goto(site.url + path, { waitUntil: 'networkidle' });
           await hydrated(page);
           const light = {
             theme: await page.evaluate(() => document.documentElement.dataset.theme),
@@ -118,11 +100,11 @@ export function describeEveryPage(part: number, of: number): void {
       it(`${LIVE_PAGE} first loads dark for a dark system, and axe finds no serious or critical violation in its live editors, dark then light`, async ({
         expect,
       }) => {
-        const page = await browser.context.newPage();
+        const page = await site.browser.context.newPage();
         try {
           const problems = recordProblems(page);
           await page.emulateMedia({ colorScheme: 'dark' });
-          await page.goto(server.url + LIVE_PAGE, { waitUntil: 'networkidle' });
+          await page.goto(site.url + LIVE_PAGE, { waitUntil: 'networkidle' });
           const firstTheme = await page.evaluate(() => document.documentElement.dataset.theme);
           await hydrated(page);
           await goLive(page);
