@@ -1,6 +1,6 @@
 /**
  * Every built page, each loaded once (test/browser/every-page-1.test.ts and every-page-2.test.ts,
- * alternate pages of the sitemap each, so that the two browser-test workers share them):
+ * half the sitemap's HTML each, so that the two browser-test workers share them):
  * - it loads with HTTP 200, no console error, no page error and no failed request;
  * - axe finds no serious or critical violation of the WCAG 2.1 A/AA rules in the light theme;
  * - the reader's system then turns dark (Docusaurus follows prefers-color-scheme while no theme has
@@ -10,12 +10,14 @@
  * after a first load in the dark theme. Pages are checked a few at a time: axe is CPU-bound in each
  * page's renderer, and the machine has more than one core.
  */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { axeFor } from './axe';
 import { goLive } from './live-example';
 import { hydrated, servedSite } from './site';
-import { sitePaths } from './sitemap';
+import { BUILD, sitePaths } from './sitemap';
 
 /** A page with several examples, whose live editors are checked. */
 const LIVE_PAGE = '/docs/intro';
@@ -60,9 +62,24 @@ async function violations(page: Page, scheme: Scheme, live: boolean) {
     }));
 }
 
-/** The checks above for the pages of the sitemap whose index modulo `of` is `part` (1-based). */
+/**
+ * The sitemap's pages split into `of` parts of about the same work: axe's time grows with a page's
+ * size, so the largest page goes first to the part with the least HTML so far.
+ */
+function pagesOfPart(part: number, of: number): string[] {
+  const size = (path: string) => statSync(join(BUILD, path, 'index.html')).size;
+  const parts = Array.from({ length: of }, () => ({ bytes: 0, paths: [] as string[] }));
+  for (const path of sitePaths().sort((a, b) => size(b) - size(a))) {
+    const lightest = parts.reduce((min, p) => (p.bytes < min.bytes ? p : min));
+    lightest.bytes += size(path);
+    lightest.paths.push(path);
+  }
+  return parts[part - 1]?.paths ?? [];
+}
+
+/** The checks above for one of `of` parts of the sitemap's pages (1-based), the live editors' in the last. */
 export function describeEveryPage(part: number, of: number): void {
-  const paths = sitePaths().filter((_, i) => i % of === part - 1);
+  const paths = pagesOfPart(part, of);
   describe.concurrent(`every built page, part ${part} of ${of}`, () => {
     // colorMode.respectPrefersColorScheme is on, so the emulated preference picks the theme.
     const site = servedSite({ colorScheme: 'light' });
@@ -96,7 +113,7 @@ export function describeEveryPage(part: number, of: number): void {
     // The live editors load when a reader reaches for an example; they are the same component on
     // every page, so one page with several examples stands for all. This page is first loaded in the
     // dark theme, as a reader whose system prefers it gets it.
-    if (part === 1) {
+    if (part === of) {
       it(`${LIVE_PAGE} first loads dark for a dark system, and axe finds no serious or critical violation in its live editors, dark then light`, async ({
         expect,
       }) => {
