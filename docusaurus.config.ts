@@ -6,7 +6,7 @@ import { prismDark } from './src/css/prism-dark';
 import { prismLight } from './src/css/prism-light';
 import typecheckAssetsPlugin, { TYPECHECK_STATIC_DIR } from './src/doctest/docusaurus-plugin';
 import remarkExamples from './src/doctest/remark-examples';
-import remarkClaimsData from './src/remark/claims-data';
+import remarkBuildData from './src/remark/build-data';
 import remarkStaticIslands from './src/remark/static-islands';
 import kernelSearch from './src/search/plugin';
 import { siteLocation } from './src/site-url';
@@ -52,7 +52,7 @@ const config: Config = {
           routeBasePath: 'docs',
           // <Example name="..." /> gets the example's code and verified output at build time; prose
           // that needs no JavaScript is not hydrated (src/remark/static-islands.ts).
-          remarkPlugins: [remarkExamples, remarkClaimsData, remarkStaticIslands],
+          remarkPlugins: [remarkExamples, remarkBuildData, remarkStaticIslands],
         },
         blog: false,
         theme: { customCss: './src/css/custom.css' },

@@ -21,7 +21,7 @@ export interface ClaimsTableProps {
   /** Offer the verdict filter (default true). */
   readonly filter?: boolean;
   /**
-   * claims() as computed at build time (JSON), filled in by src/remark/claims-data.ts in MDX pages.
+   * claims() as computed at build time (JSON), filled in by src/remark/build-data.ts in MDX pages.
    * Required at run time: the table does not compute claims() in the browser, so pages do not carry
    * the claim checks and the bus enumerations behind them (about 20 kB gzip).
    */
@@ -30,7 +30,7 @@ export interface ClaimsTableProps {
 
 export default function ClaimsTable({ ids, exampleHref = defaultExampleHref, filter = true, data }: ClaimsTableProps): ReactNode {
   const all = useMemo<Claim[]>(() => {
-    if (data === undefined) throw new Error('<ClaimsTable />: data is missing; is src/remark/claims-data.ts in docs.remarkPlugins?');
+    if (data === undefined) throw new Error('<ClaimsTable />: data is missing; is src/remark/build-data.ts in docs.remarkPlugins?');
     return JSON.parse(data) as Claim[];
   }, [data]);
   const [verdict, setVerdict] = useState<Verdict | 'all'>('all');

@@ -2,13 +2,16 @@
 /**
  * The passthrough-BAR question side by side on arm64, x86 and RISC-V: for each guest mapping call,
  * what the hypervisor maps, what the guest asks for, what the CPU uses and who decided. Every cell is
- * compare() from the model, at build time and again when the kernel version changes.
+ * compare() from the model: for the first kernel computed at build time (src/remark/build-data.ts
+ * passes it in `data`), for another computed here by ./compare-rows, a chunk loaded when the reader
+ * reaches for the kernel choice (points at it, touches it or tabs to it), so the page does not carry
+ * the comparison's code until then.
  */
 
 import Link from '@docusaurus/Link';
 import type { CompareRow } from '@site/src/model/index';
-import { compare, GUEST_IOREMAPS, KERNEL_VERSIONS, NEWEST_KERNEL } from '@site/src/model/index';
-import { type ReactNode, useId, useMemo, useState } from 'react';
+import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
+import type { CompareTableData } from '../../remark/build-data';
 import { defaultExampleHref } from '../ClaimsTable/select';
 import controls from '../shared/controls.module.css';
 import ScrollBox from '../shared/ScrollBox';
@@ -56,20 +59,53 @@ function Sources({ row }: { row: CompareRow }): ReactNode {
   );
 }
 
-export default function CompareTable({ kernel: initialKernel = NEWEST_KERNEL }: { kernel?: string }): ReactNode {
-  const [kernel, setKernel] = useState(initialKernel);
+type Rows = typeof import('./compare-rows');
+let rowsModule: Promise<Rows> | null = null;
+const loadRows = (): Promise<Rows> => {
+  rowsModule ??= import(/* webpackChunkName: "compare-rows" */ './compare-rows');
+  return rowsModule;
+};
+
+export interface CompareTableProps {
+  /** The first kernel shown (read by the build, which computes its rows). */
+  readonly kernel?: string;
+  /** Filled in at build time: CompareTableData as JSON. */
+  readonly data?: string;
+}
+
+export default function CompareTable({ data }: CompareTableProps): ReactNode {
+  const first = useMemo(() => {
+    if (data === undefined) throw new Error('<CompareTable />: data is missing; is src/remark/build-data.ts in docs.remarkPlugins?');
+    return JSON.parse(data) as CompareTableData;
+  }, [data]);
+  const [shown, setShown] = useState({ kernel: first.kernel, results: first.results });
+  const [kernel, setKernel] = useState(first.kernel);
   const id = useId();
-  const caption = `A guest driver maps a passthrough PCI BAR: what each architecture's KVM gives it (kernel ${kernel})`;
-  const results = useMemo(
-    () => GUEST_IOREMAPS.map((guestMapping) => ({ guestMapping, answer: compare({ guestMapping, kernel }) })),
-    [kernel],
-  );
+  const caption = `A guest driver maps a passthrough PCI BAR: what each architecture's KVM gives it (kernel ${shown.kernel})`;
+  // The latest choice wins when the reader changes it again before the chunk arrives.
+  const latest = useRef(first.kernel);
+  const choose = (next: string) => {
+    latest.current = next;
+    setKernel(next);
+    void loadRows().then(({ compareRows }) => {
+      if (latest.current === next) setShown({ kernel: next, results: compareRows(next) });
+    });
+  };
+  const results = shown.results;
   return (
     <div className={styles.wrap}>
       <p className={styles.controls}>
         <label htmlFor={`${id}-k`}>arm64 and guest kernel</label>{' '}
-        <select id={`${id}-k`} value={kernel} onChange={(e) => setKernel(e.currentTarget.value)}>
-          {KERNEL_VERSIONS.map((k) => (
+        <select
+          id={`${id}-k`}
+          value={kernel}
+          aria-busy={kernel !== shown.kernel}
+          onChange={(e) => choose(e.currentTarget.value)}
+          onPointerOver={() => void loadRows()}
+          onTouchStart={() => void loadRows()}
+          onFocus={() => void loadRows()}
+        >
+          {first.kernels.map((k) => (
             <option key={k} value={k}>
               {k}
             </option>
