@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NEWEST_KERNEL } from '../../../src/model/linux/versions';
 import { kvmRiscvGstage, RISCV_CHANGED_IN, RISCV_FACTS, riscvGuestMapping, riscvPassthrough } from '../../../src/model/riscv/api';
+import { RISCV_KVM_SOURCES, riscvPassthroughAt } from '../../../src/model/riscv/kvm';
 import { expectOk } from '../../support/expect-ok';
 
 describe('KVM RISC-V G-stage for a VFIO BAR (arch/riscv/kvm/mmu.c, gstage.c)', () => {
@@ -62,5 +63,42 @@ describe('RISC-V facts derive from the change table', () => {
     expect(r).toMatchObject({ kernel: '7.2', effective: 'NC', decidedBy: 'guest', gStage: { pbmt: 'PMA' }, guest: { pbmt: 'NC' } });
     expect(expectOk(riscvPassthrough({ guestMapping: 'ioremap', kernel: '6.18' }))).toMatchObject({ effective: 'IO', decidedBy: 'guest' });
     expect(expectOk(riscvPassthrough({ guestMapping: 'ioremap', kernel: '6.17' }))).toMatchObject({ effective: 'IO', decidedBy: 'both' });
+  });
+});
+
+describe('what each answer cites, and who decides in each era', () => {
+  it('cites the code of the era: nothing before KVM RISC-V, the memslot-time mapping up to 6.17, the fault-time mapping and its commit from 6.18', () => {
+    expect(kvmRiscvGstage('5.15').sources).toEqual([]);
+    expect(kvmRiscvGstage('6.17').sources).toEqual([RISCV_KVM_SOURCES.prepare]);
+    expect(kvmRiscvGstage('6.18').sources).toEqual([RISCV_KVM_SOURCES.map, RISCV_FACTS['kvm-pfnmap-on-fault'].source]);
+  });
+  it('a guest ioremap_np() gets no mapping on RISC-V, in every release, and the passthrough says why', () => {
+    for (const kernel of ['5.19', '6.17', '6.18']) {
+      expect(riscvGuestMapping(kernel as '6.17', 'ioremap_np')).toMatchObject({
+        available: false,
+        pbmt: null,
+        how: expect.stringContaining('returns NULL'),
+      });
+      const r = riscvPassthroughAt(kernel as '6.17', 'ioremap_np');
+      expect(r).toMatchObject({ combined: null, effective: null, decidedBy: null, henvcfgPbmte: true });
+      expect(r.reason).toBe(r.guest.how);
+    }
+  });
+  it("before KVM RISC-V there is nothing to combine, and the reason is the G-stage's", () => {
+    const r = riscvPassthroughAt('5.15', 'ioremap');
+    expect(r).toMatchObject({ combined: null, effective: null, decidedBy: null });
+    expect(r.reason).toBe(kvmRiscvGstage('5.15').how);
+  });
+  it("5.16 to 5.18, before Linux uses Svpbmt: both stages PBMT 0, so the platform (the BAR's PMAs) decides", () => {
+    for (const kernel of ['5.16', '5.18']) {
+      const r = riscvPassthroughAt(kernel as '6.17', 'ioremap_wc');
+      expect(r).toMatchObject({
+        gStage: { pbmt: 'PMA' },
+        guest: { pbmt: 'PMA' },
+        effective: 'PMA (I/O)',
+        decidedBy: 'platform',
+        henvcfgPbmte: true,
+      });
+    }
   });
 });
