@@ -1,7 +1,7 @@
 /**
- * compare() for every guest mapping at one kernel: what the table shows. Its own chunk, loaded when
- * the reader reaches for the kernel choice; the first kernel's rows come with the page
- * (src/remark/build-data.ts).
+ * compare() for every guest mapping at one kernel: what the table shows. The build computes the
+ * first kernel's rows with it (src/remark/build-data.ts); in the browser it is its own chunk, loaded
+ * when the reader reaches for the kernel choice.
  */
 import { compare, GUEST_IOREMAPS } from '../../model';
 
