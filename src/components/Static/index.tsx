@@ -32,19 +32,23 @@ export default function Static({ children }: { readonly children: ReactNode }): 
   // During the first load's hydration useIsBrowser() is false in the browser; on the server there is no window.
   const [keepServerHtml] = useState(() => typeof window !== 'undefined' && !isBrowser);
   const history = useHistory();
-  const onClick = (e: MouseEvent<HTMLDivElement>) => routeLinkClick(history, e);
   if (keepServerHtml) {
     return (
       // biome-ignore lint/a11y/noStaticElementInteractions: delegates the clicks of the links inside, which are focusable and keyboard-activated themselves
       // biome-ignore lint/a11y/useKeyWithClickEvents: Enter on a link fires its click, which reaches this handler
-      // biome-ignore lint/security/noDangerouslySetInnerHtml: empty: React keeps the server's HTML in place
-      <div className={styles.static} data-static="" onClick={onClick} dangerouslySetInnerHTML={{ __html: '' }} suppressHydrationWarning />
+      <div
+        className={styles.static}
+        data-static=""
+        onClick={(e) => routeLinkClick(history, e)}
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: empty: React keeps the server's HTML in place
+        dangerouslySetInnerHTML={{ __html: '' }}
+        suppressHydrationWarning
+      />
     );
   }
+  // Rendered here, its links are React Links, which navigate inside the app themselves.
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: as above
-    // biome-ignore lint/a11y/useKeyWithClickEvents: as above
-    <div className={styles.static} data-static="" onClick={onClick}>
+    <div className={styles.static} data-static="">
       {children}
     </div>
   );
