@@ -5,7 +5,10 @@
  * - axe finds no serious or critical violation of the WCAG 2.1 A/AA rules in the light theme;
  * - the reader's system then turns dark (Docusaurus follows prefers-color-scheme while no theme has
  *   been picked), and axe finds no serious or critical violation of the rules that read colours
- *   (test/support/axe.ts says why those) in the dark theme.
+ *   (test/support/axe.ts says why those) in the dark theme;
+ * - the window then narrows to a phone's 390 px (test/support/phone-layout.ts): no table column under
+ *   40 px, no sideways scrolling of the page, and every table wider than its box shows that it
+ *   scrolls. Layout reads no colour, so the dark theme stands for both.
  * One page is also checked with its live editors loaded, as a reader who reaches for them sees it,
  * after a first load in the dark theme. Pages are checked a few at a time: axe is CPU-bound in each
  * page's renderer, and the machine has more than one core.
@@ -16,6 +19,7 @@ import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { axeFor } from './axe';
 import { goLive } from './live-example';
+import { MIN_COLUMN_PX, narrowCells, overflowingTables, PHONE, sidewaysScroll } from './phone-layout';
 import { hydrated, servedSite } from './site';
 import { BUILD, sitePaths } from './sitemap';
 
@@ -85,7 +89,7 @@ export function describeEveryPage(part: number, of: number): void {
     const site = servedSite({ colorScheme: 'light' });
 
     for (const path of paths) {
-      it(`${path} loads without errors, and axe finds no serious or critical violation in light (every rule) or dark (the colour rules)`, async ({
+      it(`${path} loads without errors; axe finds no serious or critical violation in light (every rule) or dark (the colour rules); at 390 px no table column under ${MIN_COLUMN_PX} px, no sideways scroll, and wide tables show they scroll`, async ({
         expect,
       }) => {
         const page = await site.browser.context.newPage();
@@ -98,12 +102,17 @@ export function describeEveryPage(part: number, of: number): void {
             bad: await violations(page, 'light', false),
           };
           const dark = { theme: await systemTurns(page, 'dark'), bad: await violations(page, 'dark', false) };
-          expect({ status: response?.status(), problems, light, dark }).toEqual({
+          await page.setViewportSize(PHONE);
+          const phone = { narrow: await narrowCells(page), sideways: await sidewaysScroll(page) };
+          expect({ status: response?.status(), problems, light, dark, phone }).toEqual({
             status: 200,
             problems: [],
             light: { theme: 'light', bad: [] },
             dark: { theme: 'dark', bad: [] },
+            phone: { narrow: [], sideways: 0 },
           });
+          // A table's cue follows its box's size a frame or more after the resize.
+          await expect.poll(async () => (await overflowingTables(page)).filter((t) => !t.cue), { timeout: 10_000 }).toEqual([]);
         } finally {
           await page.close();
         }
