@@ -5,7 +5,6 @@
  * text (SVG) or example code (an <Example>'s code or output). Runs against the production build.
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
 import { type StaticServer, serveStatic } from '../support/static-server';
@@ -70,23 +69,41 @@ async function readPages(server: StaticServer): Promise<DocPage[]> {
   }
 }
 
-/** Types `query` into the navbar's search box on a fresh page and returns the suggestions shown. */
-async function suggestionsFor(page: Page, baseUrl: string, query: string): Promise<Suggestion[]> {
-  // The landing page is not indexed, so the first suggestion always leads somewhere else.
-  await page.goto(`${baseUrl}/`, { waitUntil: 'load' });
+/**
+ * The navbar's search box on one landing page, its index loaded once: `suggest()` types a query and
+ * returns the suggestions shown. The landing page is not indexed, so the first suggestion always
+ * leads somewhere else.
+ */
+async function searchBox(browser: Awaited<ReturnType<typeof launchBrowser>>, baseUrl: string) {
+  const page = await browser.context.newPage();
   const input = page.locator('input.navbar__search-input').first();
-  await input.focus();
-  // The box becomes a combobox once the index has been fetched and loaded into the worker.
-  await page.locator('input.navbar__search-input[role="combobox"]').first().waitFor();
-  await input.fill(query);
   const options = page.locator('[role="listbox"] [role="option"]');
-  await options.first().waitFor({ timeout: 15_000 });
-  return options.evaluateAll((els) =>
-    els.map((e) => ({
-      title: e.querySelector('[class*="hitTitle"]')?.textContent ?? '',
-      path: e.querySelector('[class*="hitPath"]')?.textContent ?? '',
-    })),
-  );
+  const atLanding = async () => {
+    if (new URL(page.url()).pathname === '/') return;
+    await page.goto(`${baseUrl}/`, { waitUntil: 'load' });
+  };
+  return {
+    page,
+    input,
+    atLanding,
+    async suggest(query: string): Promise<Suggestion[]> {
+      await atLanding();
+      await input.focus();
+      // The box becomes a combobox once the index has been fetched and loaded into the worker.
+      await page.locator('input.navbar__search-input[role="combobox"]').first().waitFor();
+      // The previous query's suggestions go first, so that those read are this query's.
+      await input.fill('');
+      await options.first().waitFor({ state: 'detached' });
+      await input.fill(query);
+      await options.first().waitFor({ timeout: 15_000 });
+      return options.evaluateAll((els) =>
+        els.map((e) => ({
+          title: e.querySelector('[class*="hitTitle"]')?.textContent ?? '',
+          path: e.querySelector('[class*="hitPath"]')?.textContent ?? '',
+        })),
+      );
+    },
+  };
 }
 
 /** The page a suggestion belongs to: the one whose title is the suggestion's own title or a step of its path. */
@@ -101,10 +118,12 @@ describe('search box', () => {
   let server: StaticServer;
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let pages: DocPage[];
+  let box: Awaited<ReturnType<typeof searchBox>>;
   beforeAll(async () => {
     server = await serveStatic(BUILD);
     pages = await readPages(server);
     browser = await launchBrowser();
+    box = await searchBox(browser, server.url);
   });
   afterAll(async () => {
     await browser?.close();
@@ -141,38 +160,30 @@ describe('search box', () => {
 
   for (const c of CASES) {
     it(`"${c.query}" finds the pages that mention ${c.word}, ${c.discussedOn} among them and a guide page first`, async () => {
-      const page = await browser.context.newPage();
-      try {
-        const suggestions = await suggestionsFor(page, server.url, c.query);
-        const found = suggestions.map((s) => pageOf(s, pages));
-        expect(found.length).toBeGreaterThan(0);
-        for (const p of found) expect(p.text, `${p.path} was suggested for ${c.query}`).toContain(c.word);
-        expect(found.map((p) => p.path)).toContain(c.discussedOn);
-        const first = found[0] as DocPage;
-        expect(first.path.startsWith('/docs/reference/'), `first suggestion is ${first.path}`).toBe(false);
+      const suggestions = await box.suggest(c.query);
+      const found = suggestions.map((s) => pageOf(s, pages));
+      expect(found.length).toBeGreaterThan(0);
+      for (const p of found) expect(p.text, `${p.path} was suggested for ${c.query}`).toContain(c.word);
+      expect(found.map((p) => p.path)).toContain(c.discussedOn);
+      const first = found[0] as DocPage;
+      expect(first.path.startsWith('/docs/reference/'), `first suggestion is ${first.path}`).toBe(false);
 
-        // Enter opens the first suggestion, on its page.
-        const start = page.url();
-        await page.locator('input.navbar__search-input').first().press('Enter');
-        await page.waitForURL((u) => u.href !== start);
-        expect(new URL(page.url()).pathname).toBe(first.path);
-      } finally {
-        await page.close();
-      }
+      // Enter opens the first suggestion, on its page; Back returns to the landing page.
+      const start = box.page.url();
+      await box.input.press('Enter');
+      await box.page.waitForURL((u) => u.href !== start);
+      expect(new URL(box.page.url()).pathname).toBe(first.path);
+      await box.page.goBack();
+      await box.atLanding();
     });
 
     it(`no suggestion for "${c.query}" is diagram text or example code`, async () => {
-      const page = await browser.context.newPage();
-      try {
-        const suggestions = await suggestionsFor(page, server.url, c.query);
-        expect(suggestions.length).toBeGreaterThan(0);
-        for (const s of suggestions) {
-          const excerpt = squash(s.title);
-          const from = pageOf(s, pages).pictures.filter((picture) => picture.includes(excerpt));
-          expect(from, `"${s.title}" (${s.path}) is the text of a diagram or an example`).toEqual([]);
-        }
-      } finally {
-        await page.close();
+      const suggestions = await box.suggest(c.query);
+      expect(suggestions.length).toBeGreaterThan(0);
+      for (const s of suggestions) {
+        const excerpt = squash(s.title);
+        const from = pageOf(s, pages).pictures.filter((picture) => picture.includes(excerpt));
+        expect(from, `"${s.title}" (${s.path}) is the text of a diagram or an example`).toEqual([]);
       }
     });
   }
