@@ -15,7 +15,10 @@ const json = (name) => ['--reporter=default', '--reporter=json', `--outputFile.j
 
 const lanes = {
   checks: [
-    ['typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']],
+    // TypeScript 7's native compiler (the `typescript7` alias): the same diagnostics as 6.0.3 in a
+    // fifth of the CPU. The `typescript` package stays at 6.0.3 for its compiler API (doc tests, the
+    // editor's type-check worker), which 7 does not have.
+    ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
     ['lint (biome, layers, the model without DOM or Node types)', 'npm', ['run', '--silent', 'lint']],
     ['unit, property, CLI and doc tests', 'npx', ['vitest', 'run', ...json('unit')]],
   ],
