@@ -62,8 +62,8 @@ describe('embedded examples', () => {
     browser = await launchBrowser();
     staticBrowser = await launchBrowser({ javaScriptEnabled: false });
     // Every page as served, JavaScript off: which examples it shows, with what code and output.
+    const page = await staticBrowser.context.newPage();
     for (const path of sitePaths()) {
-      const page = await staticBrowser.context.newPage();
       await page.goto(server.url + path);
       const figures = await page.locator('figure[data-example]').evaluateAll((els) =>
         els.map((el) => ({
@@ -78,8 +78,8 @@ describe('embedded examples', () => {
           figures.map((f) => f.name),
         );
       staticFigures.push(...figures.map((f) => ({ path, ...f })));
-      await page.close();
     }
+    await page.close();
   });
   afterAll(async () => {
     await browser?.close();
