@@ -16,7 +16,7 @@ import type { KvmValue, MatrixColumn, MatrixGroup, MatrixRow, MatrixRowHead } fr
 import { cellOf, definedMair, definedS2, groupedRows, kvmColumns, matrixRow, rowHead, rowHeads, USUAL_MAIR_BYTES } from './rows';
 import styles from './styles.module.css';
 import type { RowMetrics } from './window';
-import { ESTIMATED_METRICS, spacerHeight, visibleSlices, WINDOW_AFTER_ROWS } from './window';
+import { ESTIMATED_METRICS, rowTop, spacerHeight, visibleSlices, WINDOW_AFTER_ROWS } from './window';
 
 export interface CombineMatrixProps {
   /** Start with FEAT_S2FWB on (HCR_EL2.FWB = 1). */
@@ -48,6 +48,11 @@ interface View {
   readonly height: number;
 }
 
+/** The cell's button, if its row is drawn. */
+function cellButton(table: HTMLTableElement | null, p: Pos): HTMLButtonElement | null {
+  return table?.querySelector<HTMLButtonElement>(`button[data-s1="${p.s1}"][data-s2="${p.s2}"]`) ?? null;
+}
+
 export default function CombineMatrix({
   initialFwb = false,
   rows = USUAL_MAIR_BYTES,
@@ -66,6 +71,8 @@ export default function CombineMatrix({
   const detailRef = useRef<HTMLDivElement>(null);
   /** Set by a click or Enter: bring the explanation into view once it is drawn. */
   const reveal = useRef(false);
+  /** A cell an arrow key moved to before its row was drawn: focused once the row is. */
+  const pendingFocus = useRef<Pos | null>(null);
   const id = useId();
 
   const columns = useMemo(() => definedS2(fwb), [fwb]);
@@ -183,11 +190,36 @@ export default function CombineMatrix({
   }, []);
   const focusCell = useCallback((s1: number, s2: number) => setFocus({ s1, s2 }), []);
 
+  // After every render: a cell a key moved to, past the rows drawn, gets the focus once drawn.
+  useLayoutEffect(() => {
+    const p = pendingFocus.current;
+    const cell = p && cellButton(tableRef.current, p);
+    if (!cell) return;
+    pendingFocus.current = null;
+    cell.focus();
+  });
+
+  /** Scrolls the box so that row `index` of the whole table is in view below the sticky headings. */
+  function scrollToRow(index: number): void {
+    const el = scrollerRef.current;
+    if (!el) return;
+    let group = 0;
+    let row = index;
+    while (group < groups.length - 1 && row >= (groups[group]?.rows.length ?? 0)) row -= groups[group++]?.rows.length ?? 0;
+    const sizes = groups.map((g) => g.rows.length);
+    const top = rowTop(sizes, showAll, metrics, group, row);
+    if (top < el.scrollTop + metrics.head) el.scrollTop = top - metrics.head;
+    else if (top + metrics.rowPitch > el.scrollTop + el.clientHeight) el.scrollTop = top + metrics.rowPitch - el.clientHeight;
+    readView();
+  }
+
   function onKeyDown(e: KeyboardEvent<HTMLTableElement>): void {
     const target = e.target as HTMLElement;
     if (target.dataset.s1 === undefined || target.dataset.s2 === undefined) return;
-    let r = flatRows.indexOf(Number(target.dataset.s1));
-    let c = columns.findIndex((col) => col.memAttr === Number(target.dataset.s2));
+    // Keys pressed faster than rows are drawn (a held arrow key) go on from the cell still waiting.
+    const from = pendingFocus.current ?? { s1: Number(target.dataset.s1), s2: Number(target.dataset.s2) };
+    let r = flatRows.indexOf(from.s1);
+    let c = columns.findIndex((col) => col.memAttr === from.s2);
     const move = MOVES[e.key];
     if (move) {
       r = Math.min(flatRows.length - 1, Math.max(0, r + move[0]));
@@ -196,8 +228,17 @@ export default function CombineMatrix({
     else if (e.key === 'End') c = columns.length - 1;
     else return;
     e.preventDefault();
-    const next = tableRef.current?.querySelector<HTMLButtonElement>(`button[data-s1="${flatRows[r]}"][data-s2="${columns[c]?.memAttr}"]`);
-    next?.focus();
+    const to = { s1: flatRows[r] ?? from.s1, s2: columns[c]?.memAttr ?? from.s2 };
+    const next = cellButton(tableRef.current, to);
+    if (next) {
+      pendingFocus.current = null;
+      next.focus();
+      return;
+    }
+    // A windowed table has not drawn that row: scroll to it; the effect above focuses the cell.
+    pendingFocus.current = to;
+    setFocus(to);
+    scrollToRow(r);
   }
 
   const detailId = `${id}-detail`;
@@ -253,6 +294,10 @@ export default function CombineMatrix({
           ref={tableRef}
           className={styles.table}
           onKeyDown={onKeyDown}
+          onBlur={(e) => {
+            // Focus gone elsewhere: a cell still waiting for its row must not take it back.
+            if (!e.currentTarget.contains(e.relatedTarget as Node | null)) pendingFocus.current = null;
+          }}
           aria-describedby={detailId}
           aria-rowcount={nextIndex - 1}
           data-fwb={fwb ? 'on' : 'off'}

@@ -60,3 +60,14 @@ export function visibleSlices(
 export function spacerHeight(rows: number, metrics: RowMetrics): number {
   return rows * metrics.rowPitch - metrics.spacing;
 }
+
+/**
+ * Top of row `row` of group `group` (px from the table's top), laid out as `visibleSlices` lays the
+ * rows out: what the box scrolls to when a key moves to a row that is not drawn yet.
+ */
+export function rowTop(groupSizes: readonly number[], groupHeads: boolean, metrics: RowMetrics, group: number, row: number): number {
+  const heading = groupHeads ? metrics.groupPitch : 0;
+  let y = metrics.head;
+  for (const n of groupSizes.slice(0, group)) y += heading + n * metrics.rowPitch;
+  return y + heading + row * metrics.rowPitch;
+}

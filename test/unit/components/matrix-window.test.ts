@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RowMetrics } from '../../../src/components/CombineMatrix/window';
-import { spacerHeight, visibleSlices } from '../../../src/components/CombineMatrix/window';
+import { rowTop, spacerHeight, visibleSlices } from '../../../src/components/CombineMatrix/window';
 
 const m: RowMetrics = { head: 100, rowPitch: 40, groupPitch: 30, spacing: 2 };
 
@@ -33,5 +33,22 @@ describe('matrix row window', () => {
   it('a spacer for k rows plus its own border spacing takes the room of k rows', () => {
     expect(spacerHeight(1, m) + m.spacing).toBe(m.rowPitch);
     expect(spacerHeight(10, m) + m.spacing).toBe(10 * m.rowPitch);
+  });
+
+  it('rowTop places a row where the window mounts it: a one-row view at its top mounts that row alone', () => {
+    const sizes = [5, 100, 7];
+    for (const heads of [true, false]) {
+      sizes.forEach((n, group) => {
+        for (const row of [0, 1, n - 1]) {
+          const top = rowTop(sizes, heads, m, group, row);
+          const slices = visibleSlices(sizes, heads, m, { top, height: m.rowPitch - m.spacing }, 0);
+          expect(slices.map((sl) => sl.end - sl.start), `group ${group} row ${row}`).toEqual(sizes.map((_, g) => (g === group ? 1 : 0)));
+          expect(slices[group]).toEqual({ start: row, end: row + 1 });
+        }
+      });
+    }
+    // The first row sits under the column headings, after its group's heading when there is one.
+    expect(rowTop(sizes, true, m, 0, 0)).toBe(m.head + m.groupPitch);
+    expect(rowTop(sizes, false, m, 1, 0)).toBe(m.head + 5 * m.rowPitch);
   });
 });
