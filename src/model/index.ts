@@ -24,7 +24,7 @@ export type {
 } from './arm64/types';
 export { ALLOC_HINTS, CACHEABILITIES, DEVICE_TYPES, MEMORY_TYPE_NAMES, SHAREABILITIES } from './arm64/types';
 export type { AccessInput, AccessResult, Ls64Facts, ProgramJudgement, TimelineOutcome, TimelineTransaction } from './bus/api';
-export { access, accessMemoryTypes, judgeProgram, usagePrograms } from './bus/api';
+export { access, judgeProgram, usagePrograms } from './bus/api';
 export type { Cost, CostConfig, CostRange } from './bus/cost';
 export { costOf, costRange, DEFAULT_COST, tlpOverhead } from './bus/cost';
 export type { DeviceModel, DeviceVerdict } from './bus/devices';
@@ -42,7 +42,7 @@ export type {
 } from './bus/ls64';
 export { DFSC_EXCL_ATOMIC, EXCEPTION_LEVELS, LS64_TARGET_TYPES, ST64B_OUTCOME_KINDS, ST64B_RULES } from './bus/ls64';
 export type { BusMemoryType, TypeRules } from './bus/rules';
-export { BARRIER_ORDERS, BUS_MEMORY_TYPES, GATHER_BLOCK_BYTES, TYPE_RULES } from './bus/rules';
+export { accessMemoryTypes, BARRIER_ORDERS, BUS_MEMORY_TYPES, GATHER_BLOCK_BYTES, TYPE_RULES } from './bus/rules';
 export type { StoreForm, TrappedStore } from './bus/trap';
 export { STORE_FORM_INFO, STORE_FORMS, trappedStore, whyStr } from './bus/trap';
 export type { Hazard, Outcome, Transaction, Unit } from './bus/types';

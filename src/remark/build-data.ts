@@ -7,11 +7,14 @@
  * - `<CompareTable kernel="..." />`: compare() for every guest mapping at the table's first kernel
  *   (the newest without the attribute), and the kernels it offers; the table loads compare() itself
  *   only when the reader reaches for the kernel choice.
+ * - `<Timeline ... />`: access() for its first choice (its literal props, with the component's
+ *   defaults); the reader's later choices are answered by its worker.
  */
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { compareRows } from '../components/CompareTable/compare-rows';
-import { claims, KERNEL_VERSIONS, NEWEST_KERNEL } from '../model/index';
+import { accessInput, firstChoice, type TimelineChoice } from '../components/Timeline/labels';
+import { ACCESSORS, access, claims, KERNEL_VERSIONS, MEMORY_TYPE_NAMES, NEWEST_KERNEL } from '../model/index';
 
 interface JsxNode {
   type: string;
@@ -45,6 +48,37 @@ function compareJson(el: JsxNode): string {
   return JSON.stringify(data);
 }
 
+/** The element's props as plain values: strings, and literals written as expressions (`bytes={64}`, `locationSupportsLs64={false}`). */
+function literalProps(el: JsxNode): Record<string, unknown> {
+  const props: Record<string, unknown> = {};
+  for (const a of el.attributes) {
+    if (a.type !== 'mdxJsxAttribute' || a.name === undefined) continue;
+    if (a.value === null || a.value === undefined) props[a.name] = true;
+    else if (typeof a.value === 'string') props[a.name] = a.value;
+    else {
+      const source = String((a.value as { value?: unknown }).value);
+      try {
+        props[a.name] = JSON.parse(source);
+      } catch {
+        throw new Error(`<${el.name} ${a.name}={${source}} />: build-time data needs a literal value here`);
+      }
+    }
+  }
+  return props;
+}
+
+function timelineJson(el: JsxNode): string {
+  const props = literalProps(el);
+  const c = firstChoice(props as TimelineChoice);
+  const where = `<Timeline${el.attributes.map((a) => ` ${a.name}`).join('')} />`;
+  if (!(ACCESSORS as readonly unknown[]).includes(c.accessor)) throw new Error(`${where}: accessor must be one of ${ACCESSORS.join(', ')}`);
+  if (!(MEMORY_TYPE_NAMES as readonly unknown[]).includes(c.memoryType))
+    throw new Error(`${where}: memoryType must be one of ${MEMORY_TYPE_NAMES.join(', ')}`);
+  const answer = access(accessInput(c.accessor, c.memoryType, c.kernel, c.bytes, c));
+  if (!answer.ok) throw new Error(`${where}: access() failed at build time: ${answer.error.message}`);
+  return JSON.stringify(answer);
+}
+
 export default function remarkBuildData() {
   // claims() is the same on every page: computed once per build.
   let claimsOnce: string | null = null;
@@ -52,10 +86,11 @@ export default function remarkBuildData() {
     visit(tree, (node) => {
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
       const el = node as unknown as JsxNode;
-      if (el.name !== 'ClaimsTable' && el.name !== 'CompareTable') return;
+      if (el.name !== 'ClaimsTable' && el.name !== 'CompareTable' && el.name !== 'Timeline') return;
       if (el.attributes.some((a) => a.name === BUILD_DATA_ATTRIBUTE)) return;
       let json: string;
       if (el.name === 'CompareTable') json = compareJson(el);
+      else if (el.name === 'Timeline') json = timelineJson(el);
       else {
         claimsOnce ??= claimsJson();
         json = claimsOnce;

@@ -1,9 +1,9 @@
 /**
- * The page side of ./access.worker.ts: asks the worker for `access()` answers, remembers recent ones,
- * and answers on the main thread only where no Worker exists (the build's server rendering).
+ * The page side of ./access.worker.ts: asks the worker for `access()` answers and remembers recent
+ * ones. Where no worker can run, the model is loaded on the main thread instead, as a chunk of its
+ * own: the page itself carries no enumeration code (its first answer comes from the build).
  */
 import type { AccessInput, AccessResult, Answer } from '../../model';
-import { access } from '../../model';
 
 type AccessAnswer = Answer<AccessResult>;
 
@@ -34,7 +34,7 @@ export class AccessClient {
     const hit = this.cache.get(key);
     if (hit) return Promise.resolve(hit);
     const worker = this.ensureWorker();
-    if (worker === null) return Promise.resolve(this.remember(key, access(input)));
+    if (worker === null) return this.answerHere(input);
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.waiting.set(id, { input, resolve });
@@ -45,6 +45,12 @@ export class AccessClient {
   dispose(): void {
     this.worker?.terminate();
     this.worker = null;
+  }
+
+  /** access() on the main thread, its code fetched on first use. */
+  private async answerHere(input: AccessInput): Promise<AccessAnswer> {
+    const { access } = await import(/* webpackChunkName: "timeline-access-here" */ '../../model');
+    return this.remember(accessKey(input), access(input));
   }
 
   private remember(key: string, answer: AccessAnswer): AccessAnswer {
@@ -71,7 +77,7 @@ export class AccessClient {
       this.dispose();
       for (const [id, w] of this.waiting) {
         this.waiting.delete(id);
-        w.resolve(this.remember(accessKey(w.input), access(w.input)));
+        void this.answerHere(w.input).then(w.resolve);
       }
     };
     this.worker = worker;

@@ -12,12 +12,10 @@ import {
   ACCESSOR_INFO,
   ACCESSOR_KERNELS,
   ACCESSORS,
-  access,
   accessMemoryTypes,
   HAZARD_MEANING,
   KERNEL_VERSIONS,
   memoryClassOfName,
-  NEWEST_KERNEL,
 } from '../../model';
 import controls from '../shared/controls.module.css';
 import tones from '../shared/tones.module.css';
@@ -28,47 +26,45 @@ import {
   callName,
   copySizes,
   FIRST_OUTCOMES,
+  firstChoice,
+  type TimelineChoice,
   transactionDescription,
   transactionLabel,
   writesHeadline,
 } from './labels';
 import styles from './styles.module.css';
 
-export interface TimelineProps {
-  readonly accessor?: Accessor;
-  readonly memoryType?: MemoryTypeName;
-  readonly kernel?: string;
-  /** Bytes for the copy accessors. */
-  readonly bytes?: number;
-  /** st64b: the host kernel (default: the guest kernel). */
-  readonly hostKernel?: string;
-  /** st64b: whether the location supports 64-byte accesses (default true). */
-  readonly locationSupportsLs64?: boolean;
+export interface TimelineProps extends TimelineChoice {
+  /**
+   * access() for the first choice, computed at build time (JSON), filled in by
+   * src/remark/build-data.ts in MDX pages: the page carries no enumeration code until the reader
+   * changes a choice, which the worker answers.
+   */
+  readonly data?: string;
 }
 
-export default function Timeline({
-  accessor: a0 = 'writel',
-  memoryType: m0 = 'Normal-NC',
-  kernel: k0 = NEWEST_KERNEL,
-  bytes: b0 = 64,
-  hostKernel: h0 = k0,
-  locationSupportsLs64: l0 = true,
-}: TimelineProps): ReactNode {
-  const [accessor, setAccessor] = useState<Accessor>(a0);
-  const [memoryType, setMemoryType] = useState<MemoryTypeName>(m0);
-  const [kernel, setKernel] = useState(k0);
-  const [bytes, setBytes] = useState(b0);
-  const [hostKernel, setHostKernel] = useState(h0);
-  const [locationSupportsLs64, setLocation] = useState(l0);
+function buildTimeAnswer(data: string | undefined): ModelAnswer<AccessResult> {
+  if (data === undefined) throw new Error('<Timeline />: data is missing; is src/remark/build-data.ts in docs.remarkPlugins?');
+  return JSON.parse(data) as ModelAnswer<AccessResult>;
+}
+
+export default function Timeline({ data, ...choice }: TimelineProps): ReactNode {
+  const first = firstChoice(choice);
+  const [accessor, setAccessor] = useState<Accessor>(first.accessor);
+  const [memoryType, setMemoryType] = useState<MemoryTypeName>(first.memoryType);
+  const [kernel, setKernel] = useState(first.kernel);
+  const [bytes, setBytes] = useState(first.bytes);
+  const [hostKernel, setHostKernel] = useState(first.hostKernel);
+  const [locationSupportsLs64, setLocation] = useState(first.locationSupportsLs64);
   const id = useId();
   const input = useMemo(
     () => accessInput(accessor, memoryType, kernel, bytes, { hostKernel, locationSupportsLs64 }),
     [accessor, memoryType, kernel, bytes, hostKernel, locationSupportsLs64],
   );
   const key = accessKey(input);
-  // The first answer is computed while rendering (at build time, and again to hydrate); later ones
-  // come from the worker, and the last answer stays on screen, marked busy, until the new one is in.
-  const [shown, setShown] = useState(() => ({ key, answer: access(input) }));
+  // The first answer comes from the build; later ones from the worker, and the last answer stays on
+  // screen, marked busy, until the new one is in.
+  const [shown, setShown] = useState(() => ({ key, answer: buildTimeAnswer(data) }));
   const client = useRef<AccessClient | null>(null);
   const worker = () => {
     client.current ??= new AccessClient();

@@ -3,7 +3,7 @@
  * returned and decides nothing.
  */
 import type { AccessInput, Accessor, AccessorField, AccessResult, MemoryTypeName, TimelineTransaction } from '../../model';
-import { ACCESSOR_INFO, accessMemoryTypes, HAZARD_MEANING } from '../../model';
+import { ACCESSOR_INFO, accessMemoryTypes, HAZARD_MEANING, NEWEST_KERNEL } from '../../model';
 
 /** How a call is written: `writel()` for a kernel function, the bare name for an instruction a driver issues itself (st64b). */
 export function callName(accessor: Accessor): string {
@@ -43,6 +43,36 @@ export interface AccessorControls {
   readonly hostKernel: string;
   /** Whether the target location supports 64-byte single-copy-atomic accesses. */
   readonly locationSupportsLs64: boolean;
+}
+
+/** The timeline's first choice, as its props give it (each one optional). */
+export interface TimelineChoice {
+  readonly accessor?: Accessor;
+  readonly memoryType?: MemoryTypeName;
+  readonly kernel?: string;
+  /** Bytes for the copy accessors. */
+  readonly bytes?: number;
+  /** st64b: the host kernel (default: the guest kernel). */
+  readonly hostKernel?: string;
+  /** st64b: whether the location supports 64-byte accesses (default true). */
+  readonly locationSupportsLs64?: boolean;
+}
+
+/**
+ * The first choice with the defaults filled in (writel() on Normal-NC at the newest kernel, 64 bytes,
+ * the guest's kernel as the host's, a location that takes 64-byte accesses): what the component
+ * starts with and what src/remark/build-data.ts answers at build time.
+ */
+export function firstChoice(c: TimelineChoice): Required<TimelineChoice> {
+  const kernel = c.kernel ?? NEWEST_KERNEL;
+  return {
+    accessor: c.accessor ?? 'writel',
+    memoryType: c.memoryType ?? 'Normal-NC',
+    kernel,
+    bytes: c.bytes ?? 64,
+    hostKernel: c.hostKernel ?? kernel,
+    locationSupportsLs64: c.locationSupportsLs64 ?? true,
+  };
 }
 
 /**

@@ -45,7 +45,7 @@ import {
   type St64bRule,
   st64bOutcomes,
 } from './ls64';
-import { BUS_MEMORY_TYPES, type BusMemoryType, isBusMemoryType, TYPE_RULES } from './rules';
+import { BUS_MEMORY_TYPES, type BusMemoryType, isBusMemoryType, TYPE_RULES, takesEveryType } from './rules';
 import type { Hazard, Outcome, Transaction, Unit } from './types';
 import { HAZARD_MEANING, HAZARDS } from './types';
 
@@ -483,18 +483,6 @@ function busMemoryType(memoryType: MemoryTypeName): BusMemoryType {
     'memoryType',
     `memoryType ${memoryType} is cacheable; the bus model covers the uncached types a BAR is mapped with: ${BUS_MEMORY_TYPES.join(', ')} (st64b also takes the cacheable types, where it aborts)`,
   );
-}
-
-/**
- * The memory types `access` answers for an accessor: every type for st64b (a cacheable one takes the
- * DFSC 0x35 abort, st64bOutcomes()), the uncached types a BAR is mapped with for the others.
- */
-export function accessMemoryTypes(accessor: Accessor): readonly MemoryTypeName[] {
-  return takesEveryType(accessor) ? MEMORY_TYPE_NAMES : BUS_MEMORY_TYPES;
-}
-
-function takesEveryType(accessor: Accessor): boolean {
-  return accessor === 'st64b';
 }
 
 /** CONTRACT.md `access`. Never throws. */

@@ -10,7 +10,8 @@
 import type { TypeSemantics } from '../arm64/semantics';
 import { TYPE_SEMANTICS } from '../arm64/semantics';
 import type { MemoryTypeName } from '../arm64/types';
-import type { BarrierKind } from '../linux/accessors';
+import { MEMORY_TYPE_NAMES } from '../arm64/types';
+import type { Accessor, BarrierKind } from '../linux/accessors';
 
 /** The memory types the bus model covers: the uncached ones a BAR can be mapped with. */
 export const BUS_MEMORY_TYPES = [
@@ -24,6 +25,20 @@ export type BusMemoryType = (typeof BUS_MEMORY_TYPES)[number];
 
 export function isBusMemoryType(type: MemoryTypeName): type is BusMemoryType {
   return (BUS_MEMORY_TYPES as readonly string[]).includes(type);
+}
+
+/** st64b takes every memory type (a cacheable one takes the DFSC 0x35 abort, ls64.ts st64bOutcomes()). */
+export function takesEveryType(accessor: Accessor): boolean {
+  return accessor === 'st64b';
+}
+
+/**
+ * The memory types `access` answers for an accessor: every type for st64b, the uncached types a BAR
+ * is mapped with for the others. Here rather than in api.ts, so that a page offering the choices
+ * does not carry the enumeration behind the answers.
+ */
+export function accessMemoryTypes(accessor: Accessor): readonly MemoryTypeName[] {
+  return takesEveryType(accessor) ? MEMORY_TYPE_NAMES : BUS_MEMORY_TYPES;
 }
 
 export interface TypeRules extends TypeSemantics {

@@ -42,7 +42,10 @@ describe('matrix row window', () => {
         for (const row of [0, 1, n - 1]) {
           const top = rowTop(sizes, heads, m, group, row);
           const slices = visibleSlices(sizes, heads, m, { top, height: m.rowPitch - m.spacing }, 0);
-          expect(slices.map((sl) => sl.end - sl.start), `group ${group} row ${row}`).toEqual(sizes.map((_, g) => (g === group ? 1 : 0)));
+          expect(
+            slices.map((sl) => sl.end - sl.start),
+            `group ${group} row ${row}`,
+          ).toEqual(sizes.map((_, g) => (g === group ? 1 : 0)));
           expect(slices[group]).toEqual({ start: row, end: row + 1 });
         }
       });

@@ -3,6 +3,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
+import { access } from '../../../src/model/bus/api';
 import { claims } from '../../../src/model/claims/api';
 import { compare } from '../../../src/model/compare/api';
 import { GUEST_IOREMAPS } from '../../../src/model/cross-arch';
@@ -20,7 +21,7 @@ function attributesOf(mdx: string, component = 'ClaimsTable'): { name?: string; 
   return found;
 }
 
-describe('remark plugin: build-time data for <ClaimsTable /> and <CompareTable />', () => {
+describe('remark plugin: build-time data for <ClaimsTable />, <CompareTable /> and <Timeline />', () => {
   it('gives the table the claims() answer as JSON', () => {
     const [attrs] = attributesOf('# Claims\n\n<ClaimsTable />\n');
     const data = attrs?.find((a) => a.name === 'data')?.value;
@@ -51,5 +52,22 @@ describe('remark plugin: build-time data for <ClaimsTable /> and <CompareTable /
     expect(() => attributesOf('<CompareTable kernel="9.9" />\n', 'CompareTable')).toThrow(
       /<CompareTable kernel="9.9" \/>: compare\(\) failed at build time: .*kernel/,
     );
+  });
+
+  it("gives the timeline access() for its first choice: the component's defaults, or its literal props", () => {
+    const dataOf = (mdx: string) => JSON.parse(String(attributesOf(mdx, 'Timeline')[0]?.find((a) => a.name === 'data')?.value));
+    expect(dataOf('<Timeline />\n')).toEqual(access({ accessor: 'writel', memoryType: 'Normal-NC', kernel: NEWEST_KERNEL }));
+    expect(dataOf('<Timeline accessor="__iowrite64_copy" memoryType="Device-nGnRE" kernel="6.8" bytes={128} />\n')).toEqual(
+      access({ accessor: '__iowrite64_copy', memoryType: 'Device-nGnRE', kernel: '6.8', bytes: 128 }),
+    );
+    expect(dataOf('<Timeline accessor="st64b" memoryType="Normal-WB" hostKernel="6.8" locationSupportsLs64={false} />\n')).toEqual(
+      access({ accessor: 'st64b', memoryType: 'Normal-WB', kernel: NEWEST_KERNEL, hostKernel: '6.8', locationSupportsLs64: false }),
+    );
+  });
+
+  it('fails the build naming the timeline prop it cannot answer', () => {
+    expect(() => attributesOf('<Timeline accessor="outl" />\n', 'Timeline')).toThrow(/<Timeline accessor \/>: accessor must be one of writel/);
+    expect(() => attributesOf('<Timeline kernel="9.9" />\n', 'Timeline')).toThrow(/<Timeline kernel \/>: access\(\) failed at build time: .*kernel/);
+    expect(() => attributesOf('<Timeline bytes={size} />\n', 'Timeline')).toThrow('<Timeline bytes={size} />: build-time data needs a literal value here');
   });
 });
