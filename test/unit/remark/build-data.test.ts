@@ -66,8 +66,14 @@ describe('remark plugin: build-time data for <ClaimsTable />, <CompareTable /> a
   });
 
   it('fails the build naming the timeline prop it cannot answer', () => {
-    expect(() => attributesOf('<Timeline accessor="outl" />\n', 'Timeline')).toThrow(/<Timeline accessor \/>: accessor must be one of writel/);
-    expect(() => attributesOf('<Timeline kernel="9.9" />\n', 'Timeline')).toThrow(/<Timeline kernel \/>: access\(\) failed at build time: .*kernel/);
-    expect(() => attributesOf('<Timeline bytes={size} />\n', 'Timeline')).toThrow('<Timeline bytes={size} />: build-time data needs a literal value here');
+    expect(() => attributesOf('<Timeline accessor="outl" />\n', 'Timeline')).toThrow(
+      /<Timeline accessor \/>: accessor must be one of writel/,
+    );
+    expect(() => attributesOf('<Timeline kernel="9.9" />\n', 'Timeline')).toThrow(
+      /<Timeline kernel \/>: access\(\) failed at build time: .*kernel/,
+    );
+    expect(() => attributesOf('<Timeline bytes={size} />\n', 'Timeline')).toThrow(
+      '<Timeline bytes={size} />: build-time data needs a literal value here',
+    );
   });
 });
