@@ -236,10 +236,13 @@ try {
       const page = await context.newPage();
       page.setDefaultTimeout(5000);
       await page.goto(url + path, { waitUntil: 'load' });
-      // Hydrated: React has attached its props to the page's controls.
+      // Hydrated: React has attached its props to the page's controls, and every island (hydrated after
+      // the load event, src/components/shared/island.tsx) holds React's own nodes.
       await page.waitForFunction(() => {
         const c = document.querySelector('article input, article select, article button');
-        return c !== null && Object.keys(c).some((k) => k.startsWith('__reactProps'));
+        const islands = [...document.querySelectorAll('[data-island]')];
+        const react = (e) => e !== null && Object.keys(e).some((k) => k.startsWith('__react'));
+        return react(c) && islands.every((i) => react(i.firstElementChild));
       });
       await page.evaluate(installProbes);
       await page.waitForTimeout(500);

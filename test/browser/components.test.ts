@@ -13,6 +13,7 @@ import { writesHeadline } from '../../src/components/Timeline/labels';
 import { ACCESSORS, access, accessMemoryTypes, claims, decodeMair, decodeS2, NEWEST_KERNEL, scenario } from '../../src/model';
 import { axeFor } from '../support/axe';
 import { launchBrowser } from '../support/browser';
+import { hydrated } from '../support/site';
 import { type StaticServer, serveStatic } from '../support/static-server';
 
 const BUILD = process.env.MEMATTR_BUILD_DIR ?? 'build';
@@ -33,15 +34,7 @@ function expectedCell(s1: number, s2: number, fwb: boolean) {
   return c;
 }
 
-/** Resolves once React has hydrated the matrix. */
-async function matrixHydrated(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const b = document.querySelector('table[data-fwb] button');
-    return b !== null && Object.keys(b).some((k) => k.startsWith('__reactProps'));
-  });
-}
-
-/** Opens the page with JavaScript and waits until React has hydrated the matrix. */
+/** Opens the page with JavaScript and waits until React has hydrated it, its islands included. */
 async function openHydrated(browser: Browser, url: string, problems: string[]): Promise<Page> {
   const page = await browser.context.newPage();
   page.on('console', (m) => {
@@ -49,7 +42,7 @@ async function openHydrated(browser: Browser, url: string, problems: string[]): 
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   await page.goto(url, { waitUntil: 'load' });
-  await matrixHydrated(page);
+  await hydrated(page);
   return page;
 }
 
@@ -265,7 +258,7 @@ describe('picture components', () => {
     await page.setViewportSize(PHONE);
     await page.reload({ waitUntil: 'load' });
     // Hydrated, then the frame after: the matrix scrolls the cell into view as it mounts.
-    await matrixHydrated(page);
+    await hydrated(page);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const pressed = page.locator('table[data-fwb] button[aria-pressed="true"]');
     const s2 = Number(await pressed.getAttribute('data-s2'));

@@ -39,7 +39,23 @@ export function servedSite(options: Parameters<typeof launchBrowser>[0] = {}): S
   };
 }
 
-/** Resolves once React has hydrated the page: Docusaurus enables its colour-mode switch then. */
+/**
+ * Resolves once React has hydrated the page: Docusaurus enables its colour-mode switch then, and every
+ * island (src/components/shared/island.tsx, hydrated after the load event) holds React's own nodes.
+ */
 export async function hydrated(page: Page): Promise<void> {
-  await page.locator('button[aria-label^="Switch between dark and light mode"]:not([disabled])').first().waitFor({ timeout: 30_000 });
+  // Attached, not visible: on a phone the switch sits in the closed sidebar menu.
+  await page
+    .locator('button[aria-label^="Switch between dark and light mode"]:not([disabled])')
+    .first()
+    .waitFor({ state: 'attached', timeout: 30_000 });
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('[data-island]')].every((island) => {
+        const first = island.firstElementChild;
+        return first !== null && Object.keys(first).some((k) => k.startsWith('__reactFiber'));
+      }),
+    undefined,
+    { timeout: 30_000 },
+  );
 }

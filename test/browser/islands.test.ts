@@ -1,0 +1,113 @@
+/**
+ * Islands (src/components/shared/island.tsx): the interactive components are rendered by the server
+ * and hydrated after the page's load event. On the components page, which shows them all: none of
+ * their code is among the scripts fetched before `load`, each island shows its server HTML in every
+ * frame until React's own nodes replace it, and afterwards each holds React's nodes. After a
+ * client-side navigation the islands render their components as the page renders.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hydrated, servedSite } from '../support/site';
+import { BUILD } from '../support/sitemap';
+
+/** Text found only in each component's own code (a label it renders), none of it in the page's prose. */
+const CODE_OF = {
+  CombineMatrix: 'Matrix options',
+  Timeline: 'memattr-access',
+  ScenarioBuilder: 'Scenario builder',
+  MairDecoder: 'MAIR attribute byte decoder',
+} as const;
+
+interface IslandLog {
+  /** Scripts whose responses had ended when the load event fired. */
+  atLoad: string[];
+  /** Per animation frame from the first: how many elements each island held, and whether they were React's. */
+  frames: { children: number; react: boolean }[][];
+}
+
+describe('islands', () => {
+  const site = servedSite();
+
+  it('the components page fetches no component code before its load event, and every island shows its server HTML in every frame until React renders it', async () => {
+    const page = await site.browser.context.newPage();
+    try {
+      await page.addInitScript(() => {
+        const w = window as unknown as { __islands: IslandLog };
+        w.__islands = { atLoad: [], frames: [] };
+        const tick = () => {
+          const islands = [...document.querySelectorAll('[data-island]')];
+          w.__islands.frames.push(
+            islands.map((i) => ({
+              children: i.childElementCount,
+              react: i.firstElementChild !== null && Object.keys(i.firstElementChild).some((k) => k.startsWith('__reactFiber')),
+            })),
+          );
+          if (
+            islands.length === 0 ||
+            !islands.every((i) => i.firstElementChild && Object.keys(i.firstElementChild).some((k) => k.startsWith('__reactFiber')))
+          )
+            requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+        addEventListener('load', () => {
+          w.__islands.atLoad = performance
+            .getEntriesByType('resource')
+            .map((e) => new URL(e.name).pathname)
+            .filter((p) => p.endsWith('.js'));
+        });
+      });
+      await page.goto(`${site.url}/docs/reference/components`, { waitUntil: 'load' });
+      await hydrated(page);
+      const rec = await page.evaluate(() => (window as unknown as { __islands: IslandLog }).__islands);
+      const codeAtLoad = rec.atLoad.map((p) => readFileSync(join(BUILD, p), 'utf8'));
+      const early = Object.entries(CODE_OF)
+        .filter(([, text]) => codeAtLoad.some((code) => code.includes(text)))
+        .map(([name]) => name);
+      expect(rec.atLoad.length).toBeGreaterThan(0);
+      expect(early, 'components whose code was fetched before load').toEqual([]);
+      // The frames drawn while the page loads and hydrates: each island was never empty.
+      const drawn = rec.frames.filter((f) => f.length > 0);
+      expect(drawn.length).toBeGreaterThan(0);
+      const empty = drawn.filter((f) => f.some((i) => i.children === 0)).length;
+      expect(empty, 'frames with an empty island').toBe(0);
+      expect(drawn.at(-1)?.every((i) => i.react)).toBe(true);
+      // And the code arrived after load: the page now holds each component's code.
+      const now = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((e) => new URL(e.name).pathname)
+          .filter((p) => p.endsWith('.js')),
+      );
+      const codeNow = now.map((p) => readFileSync(join(BUILD, p), 'utf8'));
+      const fetched = Object.entries(CODE_OF)
+        .filter(([, text]) => codeNow.some((code) => code.includes(text)))
+        .map(([name]) => name);
+      expect(fetched).toEqual(Object.keys(CODE_OF));
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('after a client-side navigation the islands of the page reached render their components', async () => {
+    const page = await site.browser.context.newPage();
+    try {
+      await page.goto(`${site.url}/docs/intro`, { waitUntil: 'load' });
+      await hydrated(page);
+      // Navigate in the app, as a sidebar link does.
+      await page.evaluate(() => {
+        window.history.pushState(null, '', '/docs/reference/components');
+        window.dispatchEvent(new PopStateEvent('popstate'));
+      });
+      await page
+        .locator('h1', { hasText: /components/i })
+        .first()
+        .waitFor();
+      await hydrated(page);
+      await expect(page.locator('[data-island] table[data-fwb] button').count()).resolves.toBeGreaterThan(0);
+      await expect(page.locator('[data-island] [aria-label="MAIR attribute byte decoder"]').count()).resolves.toBe(1);
+    } finally {
+      await page.close();
+    }
+  });
+});
