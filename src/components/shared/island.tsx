@@ -1,6 +1,6 @@
 /**
- * A component hydrated after the page's `load` event, so that the page's load carries only its prose
- * and the code that must run at once. The server renders the component as usual; on the page's first
+ * A component made interactive after the page's `load` event, so that the page's load carries only
+ * its prose and the code that must run at once. The server renders the component as usual; on the page's first
  * load React keeps that HTML as it is (an empty `dangerouslySetInnerHTML`, as in ../Static) while the
  * component's code, and the model code it calls, load in a chunk of their own once the page has
  * loaded; then the component renders in place of the server's HTML, with the same markup, in one
@@ -20,7 +20,7 @@ function pageLoaded(): Promise<void> {
   return new Promise((resolve) => window.addEventListener('load', () => resolve(), { once: true }));
 }
 
-/** Where an island's component comes from: its chunk, fetched once per page view, and the component once fetched. */
+/** Where an island's component comes from: its chunk, fetched once, and the component once it has been. */
 interface Loader<P> {
   readonly fetch: () => Promise<ComponentType<P>>;
   readonly loaded: () => ComponentType<P> | null;
@@ -69,7 +69,7 @@ function Island<P extends object>({ loader, props }: { loader: Loader<P>; props:
   );
 }
 
-/** The component `load` gives, rendered by the server and hydrated in the browser after the page's load. */
+/** The component `load` gives, rendered by the server and rendered again in the browser after the page's load. */
 export function island<P extends object>(load: () => Promise<{ default: ComponentType<P> }>): (props: P) => ReactNode {
   let loaded: ComponentType<P> | null = null;
   let loading: Promise<ComponentType<P>> | null = null;
