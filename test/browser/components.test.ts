@@ -214,6 +214,26 @@ describe('picture components', () => {
     await page.close();
   });
 
+  it('with every byte shown, a cell still waiting for its row does not take the focus back once the reader has moved on', async () => {
+    const page = await openHydrated(browser, server.url + PATH, problems);
+    const showAll = page.getByLabel(/Show all \d+ defined MAIR bytes/);
+    await showAll.check();
+    const order = groupedRows(definedMair()).flatMap((g) => g.rows.map((r) => r.mair));
+    await cell(page, order[0] as number, definedS2(false)[0]?.memAttr as number).focus();
+    // 70 presses, then the focus moves to the control above the table, all before a frame is drawn.
+    await page.evaluate((n) => {
+      for (let i = 0; i < n; i++) {
+        document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true }));
+      }
+      document.querySelector<HTMLInputElement>('input[type="checkbox"]')?.focus();
+    }, 70);
+    // The rows the presses reached are drawn, and the focus stays where the reader put it.
+    await expect.poll(() => cell(page, order[70] as number, definedS2(false)[0]?.memAttr as number).count()).toBe(1);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('type'))).resolves.toBe('checkbox');
+    await page.close();
+  });
+
   for (const how of ['click', 'Enter'] as const) {
     it(`on a phone, with every byte shown, ${how} on a cell far down explains it with the cell still in view`, async () => {
       const page = await openHydrated(browser, server.url + PATH, problems);

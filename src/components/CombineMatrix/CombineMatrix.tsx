@@ -295,8 +295,9 @@ export default function CombineMatrix({
           className={styles.table}
           onKeyDown={onKeyDown}
           onBlur={(e) => {
-            // Focus gone elsewhere: a cell still waiting for its row must not take it back.
-            if (!e.currentTarget.contains(e.relatedTarget as Node | null)) pendingFocus.current = null;
+            // Focus moved to something else: a cell still waiting for its row must not take it back.
+            // (No new target means the focused cell left the DOM as the rows re-windowed: keep waiting.)
+            if (e.relatedTarget !== null && !e.currentTarget.contains(e.relatedTarget as Node)) pendingFocus.current = null;
           }}
           aria-describedby={detailId}
           aria-rowcount={nextIndex - 1}
