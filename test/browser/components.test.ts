@@ -13,12 +13,12 @@ import { writesHeadline } from '../../src/components/Timeline/labels';
 import { ACCESSORS, access, accessMemoryTypes, claims, decodeMair, decodeS2, NEWEST_KERNEL, scenario } from '../../src/model';
 import { axeFor } from '../support/axe';
 import { launchBrowser } from '../support/browser';
+import { PHONE } from '../support/phone-layout';
 import { hydrated } from '../support/site';
 import { type StaticServer, serveStatic } from '../support/static-server';
 
 const BUILD = process.env.MEMATTR_BUILD_DIR ?? 'build';
 const PATH = '/docs/reference/components';
-const PHONE = { width: 390, height: 844 };
 /** Rows a windowed matrix may mount in a 900 px high window: the box's view plus the overscan. */
 const MAX_MOUNTED_ROWS = 60;
 
