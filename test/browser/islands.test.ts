@@ -36,18 +36,13 @@ describe('islands', () => {
         const w = window as unknown as { __islands: IslandLog };
         w.__islands = { atLoad: [], frames: [] };
         const tick = () => {
-          const islands = [...document.querySelectorAll('[data-island]')];
-          w.__islands.frames.push(
-            islands.map((i) => ({
-              children: i.childElementCount,
-              react: i.firstElementChild !== null && Object.keys(i.firstElementChild).some((k) => k.startsWith('__reactFiber')),
-            })),
-          );
-          if (
-            islands.length === 0 ||
-            !islands.every((i) => i.firstElementChild && Object.keys(i.firstElementChild).some((k) => k.startsWith('__reactFiber')))
-          )
-            requestAnimationFrame(tick);
+          const frame = [...document.querySelectorAll('[data-island]')].map((i) => ({
+            children: i.childElementCount,
+            react: i.firstElementChild !== null && Object.keys(i.firstElementChild).some((k) => k.startsWith('__reactFiber')),
+          }));
+          w.__islands.frames.push(frame);
+          // Until every island holds React's nodes.
+          if (frame.length === 0 || !frame.every((i) => i.react)) requestAnimationFrame(tick);
         };
         requestAnimationFrame(tick);
         addEventListener('load', () => {
