@@ -97,6 +97,13 @@ describe('picture components', () => {
           await expect(cell(page, s1, memAttr).textContent()).resolves.toBe(expectedCell(s1, memAttr, false).short);
         }
       }
+      // Every island's server HTML is in its place and shown, not held back in a hidden element for
+      // a script to move in.
+      const islands = await page
+        .locator('[data-island]')
+        .evaluateAll((els) => els.map((e) => (e.firstElementChild === null ? 0 : e.firstElementChild.getBoundingClientRect().height)));
+      expect(islands.length).toBeGreaterThanOrEqual(5);
+      expect(islands.filter((h) => h === 0)).toEqual([]);
       // The other components are in the static HTML too.
       const effective = scenario({ kernel: NEWEST_KERNEL, vfioDriver: 'vfio-pci', guestMapping: 'ioremap_wc' });
       if (!effective.ok || !effective.result.effectiveType) throw new Error('scenario failed');

@@ -2,14 +2,15 @@
  * Islands (src/components/shared/island.tsx): the interactive components are rendered by the server
  * and hydrated after the page's load event. On the components page, which shows them all: none of
  * their code is among the scripts fetched before `load`, each island shows its server HTML in every
- * frame until React's own nodes replace it, and afterwards each holds React's nodes. After a
- * client-side navigation the islands render their components as the page renders.
+ * frame until React's own nodes replace it, and afterwards each holds React's nodes. On every page
+ * the server's HTML of each island is in place as written. After a client-side navigation the
+ * islands render their components as the page renders.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hydrated, servedSite } from '../support/site';
-import { BUILD } from '../support/sitemap';
+import { BUILD, sitePaths } from '../support/sitemap';
 
 /** Text found only in each component's own code (a label it renders), none of it in the page's prose. */
 const CODE_OF = {
@@ -22,8 +23,8 @@ const CODE_OF = {
 interface IslandLog {
   /** Scripts whose responses had ended when the load event fired. */
   atLoad: string[];
-  /** Per animation frame from the first: how many elements each island held, and whether they were React's. */
-  frames: { children: number; react: boolean }[][];
+  /** Per animation frame from the first: whether each island showed its content (a first element with a height), and whether it was React's. */
+  frames: { shown: boolean; react: boolean }[][];
 }
 
 describe('islands', () => {
@@ -37,7 +38,7 @@ describe('islands', () => {
         w.__islands = { atLoad: [], frames: [] };
         const tick = () => {
           const frame = [...document.querySelectorAll('[data-island]')].map((i) => ({
-            children: i.childElementCount,
+            shown: i.firstElementChild !== null && i.firstElementChild.getBoundingClientRect().height > 0,
             react: i.firstElementChild !== null && Object.keys(i.firstElementChild).some((k) => k.startsWith('__reactFiber')),
           }));
           w.__islands.frames.push(frame);
@@ -61,11 +62,11 @@ describe('islands', () => {
         .map(([name]) => name);
       expect(rec.atLoad.length).toBeGreaterThan(0);
       expect(early, 'components whose code was fetched before load').toEqual([]);
-      // The frames drawn while the page loads and hydrates: each island was never empty.
+      // The frames drawn while the page loads and hydrates: each island always showed its content.
       const drawn = rec.frames.filter((f) => f.length > 0);
       expect(drawn.length).toBeGreaterThan(0);
-      const empty = drawn.filter((f) => f.some((i) => i.children === 0)).length;
-      expect(empty, 'frames with an empty island').toBe(0);
+      const empty = drawn.filter((f) => f.some((i) => !i.shown)).length;
+      expect(empty, 'frames with an island showing nothing').toBe(0);
       expect(drawn.at(-1)?.every((i) => i.react)).toBe(true);
       // And the code arrived after load: the page now holds each component's code.
       const now = await page.evaluate(() =>
@@ -82,6 +83,16 @@ describe('islands', () => {
     } finally {
       await page.close();
     }
+  });
+
+  it("every page's HTML holds each island's markup in place, with no part left for a script to move in", () => {
+    // React's server renderer writes a Suspense boundary it moved out of place as a <template id="B:n">
+    // and the boundary's content as a hidden <div id="S:n"> at the end of the body.
+    const pages = sitePaths().map((path) => ({ path, html: readFileSync(join(BUILD, path, 'index.html'), 'utf8') }));
+    const withIslands = pages.filter((p) => p.html.includes('data-island'));
+    expect(withIslands.length).toBeGreaterThan(1);
+    const moved = pages.filter((p) => /<template id="?B:|<div hidden id="?S:/.test(p.html)).map((p) => p.path);
+    expect(moved).toEqual([]);
   });
 
   it('after a client-side navigation the islands of the page reached render their components', async () => {

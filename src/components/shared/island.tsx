@@ -11,7 +11,7 @@
  * disappears until the code arrives). The component is rendered in the page's tree all the same,
  * so it has the router's and the theme's contexts.
  */
-import { type ComponentType, lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
+import { type ComponentType, lazy, type ReactNode, useEffect, useState } from 'react';
 import styles from './island.module.css';
 
 /** Resolves once the document has loaded: at once on the server and after a client-side navigation. */
@@ -43,11 +43,14 @@ function Island<P extends object>({ loader, props }: { loader: Loader<P>; props:
 
   if (typeof window === 'undefined') {
     const OnServer = loader.onServer;
+    // No Suspense boundary here: React's server renderer moves a large completed boundary out of
+    // place (into a hidden element at the end of the body, put back by an inline script, revealed
+    // in React 19.2 up to 300 ms after the first paint), so the component would be missing without
+    // JavaScript and would shift the page when it appeared. Suspending without a boundary only
+    // holds the page's HTML until the code is there, and Docusaurus waits for all of it anyway.
     return (
       <div className={styles.island} data-island="">
-        <Suspense fallback={null}>
-          <OnServer {...props} />
-        </Suspense>
+        <OnServer {...props} />
       </div>
     );
   }
@@ -82,7 +85,7 @@ export function island<P extends object>(load: () => Promise<{ default: Componen
           return m.default;
         })),
     loaded: () => loaded,
-    // Docusaurus renders with renderToPipeableStream and waits for every boundary.
+    // Docusaurus renders with renderToPipeableStream and writes the page once all of it is ready.
     onServer: lazy(load),
   };
   return (props: P) => <Island loader={loader} props={props} />;
