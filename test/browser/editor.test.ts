@@ -16,6 +16,7 @@ import { parseExample } from '../../src/doctest/expected';
 import { projectDocTest } from '../../src/doctest/project';
 import { launchBrowser } from '../support/browser';
 import { editor, editorText, figure, goLive, output, setCode } from '../support/live-example';
+import { hydrated } from '../support/site';
 import { type StaticServer, serveStatic } from '../support/static-server';
 
 const BUILD = process.env.MEMATTR_BUILD_DIR ?? 'build';
@@ -225,19 +226,7 @@ describe('the live editor', () => {
       const still = await browser.context.newPage();
       await still.route('**/example-live.*.js', (r) => r.abort());
       await still.goto(server.url + COMMENTED, { waitUntil: 'load' });
-      // Until React has rendered the page in this mode, the code still carries the server-rendered (light) colours.
-      await still.waitForFunction(
-        (plain) => {
-          const probe = document.createElement('span');
-          probe.style.color = plain;
-          document.body.append(probe);
-          const want = getComputedStyle(probe).color;
-          probe.remove();
-          const line = document.querySelector('figure[data-example] pre .token-line');
-          return line !== null && getComputedStyle(line).color === want;
-        },
-        (mode === 'dark' ? prismDark : prismLight).plain.color ?? '',
-      );
+      await hydrated(still);
       await check(
         `${mode} static example`,
         still,
@@ -254,6 +243,56 @@ describe('the live editor', () => {
       await page.close();
     }
     expect(failures).toEqual([]);
+  });
+
+  it("the static code is drawn in the reader's colour mode from the first paint, and the page's load leaves the server's HTML of it as it is", async () => {
+    for (const [mode, browser, theme] of [
+      ['light', light, prismLight],
+      ['dark', dark, prismDark],
+    ] as const) {
+      const page = await browser.context.newPage();
+      await page.route('**/example-live.*.js', (r) => r.abort());
+      // Before any of the page's scripts run: the colours the first paint uses.
+      await page.addInitScript(() => {
+        document.addEventListener('DOMContentLoaded', () => {
+          const line = document.querySelector('figure[data-example] pre .token-line');
+          const keyword = document.querySelector('figure[data-example] pre .token.keyword');
+          (window as unknown as { __first: unknown }).__first = {
+            text: line && getComputedStyle(line).color,
+            keyword: keyword && getComputedStyle(keyword).color,
+            keywordNode: keyword,
+          };
+        });
+      });
+      await page.goto(server.url + COMMENTED, { waitUntil: 'load' });
+      await hydrated(page);
+      const seen = await page.evaluate(
+        ([plain, keywordColour]) => {
+          const css = (colour: string) => {
+            const probe = document.createElement('span');
+            probe.style.color = colour;
+            document.body.append(probe);
+            const computed = getComputedStyle(probe).color;
+            probe.remove();
+            return computed;
+          };
+          const first = (window as unknown as { __first: { text: string; keyword: string; keywordNode: Element } }).__first;
+          const keyword = document.querySelector('figure[data-example] pre .token.keyword');
+          return {
+            firstText: first.text === css(plain),
+            firstKeyword: first.keyword === css(keywordColour),
+            sameNode: keyword !== null && keyword === first.keywordNode,
+            reactNodes: [...document.querySelectorAll('figure[data-example] pre *')].filter((e) =>
+              Object.keys(e).some((k) => k.startsWith('__reactFiber')),
+            ).length,
+            nowKeyword: keyword !== null && getComputedStyle(keyword).color === css(keywordColour),
+          };
+        },
+        [theme.plain.color ?? '', theme.styles.filter((r) => r.types.includes('keyword')).at(-1)?.style.color ?? ''] as const,
+      );
+      expect(seen, mode).toEqual({ firstText: true, firstKeyword: true, sameNode: true, reactNodes: 0, nowKeyword: true });
+      await page.close();
+    }
   });
 
   it('shows that the code is editable with a visible cue, not only to screen readers', async () => {

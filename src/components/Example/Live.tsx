@@ -9,9 +9,8 @@
  * - Errors of a run (syntax, runtime) and type errors are marked on their line in the editor.
  * - Edits stay in sessionStorage per example while the reader is on the site; Reset clears them.
  */
-import { useColorMode } from '@docusaurus/theme-common';
+import { useColorMode, usePrismTheme } from '@docusaurus/theme-common';
 import { usePluginData } from '@docusaurus/useGlobalData';
-import type { PrismTheme } from 'prism-react-renderer';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { describeTypeDiagnostic, type TypeDiagnostic } from '../../doctest/diagnostics';
 import { describeError } from '../../doctest/errors';
@@ -34,7 +33,6 @@ export interface LiveProps {
   readonly file: string;
   readonly code: string;
   readonly output: string;
-  readonly theme: PrismTheme;
   /** Focus the editor once it is created: the reader's focus was on the static code it replaces. */
   readonly autoFocus?: boolean;
 }
@@ -75,8 +73,9 @@ function statusText(s: Status): string {
   return `Run ${s.run} ${s.failed ? 'stopped with an error' : 'finished'} at ${clock(s.at)} in ${Math.round(s.ms)} ms${timers}.`;
 }
 
-export default function Live({ name, file, code: original, output: verified, theme, autoFocus = false }: LiveProps) {
+export default function Live({ name, file, code: original, output: verified, autoFocus = false }: LiveProps) {
   const { colorMode } = useColorMode();
+  const theme = usePrismTheme();
   const assets = usePluginData(TYPECHECK_PLUGIN) as TypeCheckAssets;
   const storageKey = keptEditKey(name);
   const [initial] = useState(() => storage()?.getItem(storageKey) ?? original);

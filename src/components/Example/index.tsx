@@ -7,11 +7,13 @@
  * it. Nothing of the editor loads or runs while a page loads: CodeMirror's parse and set-up were the
  * longest tasks after `load` on every page with an example (Lighthouse mobile, `npm run bench`).
  */
-import { usePrismTheme } from '@docusaurus/theme-common';
+import { useThemeConfig } from '@docusaurus/theme-common';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
+import clsx from 'clsx';
 import { type ComponentType, useEffect, useState } from 'react';
+import { useKeepsServerHtml } from '../shared/first-load';
 import { exampleAnchor } from './anchor';
-import { codeTokens } from './Code';
+import { codeColours, codeTokens } from './Code';
 import { Frame } from './Frame';
 import { hasKeptEdit } from './kept-edit';
 import type { LiveProps } from './Live';
@@ -28,28 +30,44 @@ export interface ExampleProps {
 
 const STATIC_ACTIONS = [{ label: 'Run' }, { label: 'Copy' }, { label: 'Reset' }];
 
-/** The code as it looks before the editor loads: the editor's gutter and metrics, Prism's colours. */
-function StaticCode({ code, theme }: { code: string; theme: ReturnType<typeof usePrismTheme> }) {
+/**
+ * The code as it looks before the editor loads: the editor's gutter and metrics, Prism's colours for
+ * both modes (./Code). On the page's first load the server's HTML is kept as it is: the same in
+ * either mode, it needs no tokenizing and no redraw when the colour mode is known.
+ */
+function StaticCode({ code }: { code: string }) {
+  const { prism } = useThemeConfig();
+  const themes = { light: prism.theme, dark: prism.darkTheme ?? prism.theme };
+  const keepServerHtml = useKeepsServerHtml();
   const lines = code.split('\n').length;
-  const numberColour = theme.styles.filter((r) => r.types.includes('comment') && r.style.color).at(-1)?.style.color;
   return (
-    <div className={styles.code} style={{ backgroundColor: theme.plain.backgroundColor, color: theme.plain.color }}>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a horizontally scrolling region must be reachable by keyboard (as Docusaurus's code blocks are) */}
-      <div className={styles.staticScroller} tabIndex={0}>
-        <div className={styles.staticGutter} aria-hidden="true" style={{ color: numberColour }}>
-          {Array.from({ length: lines }, (_, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: line numbers are positions
-            <div key={i}>{i + 1}</div>
-          ))}
+    <div className={clsx(styles.code, styles.staticColours)} style={codeColours(themes)}>
+      {keepServerHtml ? (
+        <div
+          className={styles.staticScroller}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a horizontally scrolling region must be reachable by keyboard (as Docusaurus's code blocks are)
+          tabIndex={0}
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: empty: React keeps the server's HTML in place
+          dangerouslySetInnerHTML={{ __html: '' }}
+          suppressHydrationWarning
+        />
+      ) : (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a horizontally scrolling region must be reachable by keyboard (as Docusaurus's code blocks are)
+        <div className={styles.staticScroller} tabIndex={0}>
+          <div className={styles.staticGutter} aria-hidden="true">
+            {Array.from({ length: lines }, (_, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: line numbers are positions
+              <div key={i}>{i + 1}</div>
+            ))}
+          </div>
+          <pre className={styles.staticCode}>{codeTokens(code, themes)}</pre>
         </div>
-        <pre className={styles.staticCode}>{codeTokens(code, theme)}</pre>
-      </div>
+      )}
     </div>
   );
 }
 
 export default function Example({ name, code, output }: ExampleProps) {
-  const theme = usePrismTheme();
   const anchor = exampleAnchor(name);
   // Registers the anchor with the build's broken-anchor check (onBrokenAnchors: 'throw').
   useBrokenLinks().collectAnchor(anchor);
@@ -78,7 +96,7 @@ export default function Example({ name, code, output }: ExampleProps) {
   if (Live) {
     return (
       <div id={anchor}>
-        <Live name={name} file={file} code={code} output={output} theme={theme} autoFocus={reached === 'focus'} />
+        <Live name={name} file={file} code={code} output={output} autoFocus={reached === 'focus'} />
       </div>
     );
   }
@@ -90,7 +108,7 @@ export default function Example({ name, code, output }: ExampleProps) {
           file={file}
           live={false}
           actions={STATIC_ACTIONS}
-          code={<StaticCode code={code} theme={theme} />}
+          code={<StaticCode code={code} />}
           outputLabel="Output"
           output={
             // biome-ignore lint/a11y/noNoninteractiveTabindex: scrolls horizontally, so it must be reachable by keyboard

@@ -10,9 +10,8 @@
  * router itself, as a Link would.
  */
 import { useHistory } from '@docusaurus/router';
-import useIsBrowser from '@docusaurus/useIsBrowser';
 import type { MouseEvent, ReactNode } from 'react';
-import { useState } from 'react';
+import { useKeepsServerHtml } from '../shared/first-load';
 import styles from './styles.module.css';
 
 function routeLinkClick(history: ReturnType<typeof useHistory>, e: MouseEvent<HTMLDivElement>): void {
@@ -28,9 +27,7 @@ function routeLinkClick(history: ReturnType<typeof useHistory>, e: MouseEvent<HT
 }
 
 export default function Static({ children }: { readonly children: ReactNode }): ReactNode {
-  const isBrowser = useIsBrowser();
-  // During the first load's hydration useIsBrowser() is false in the browser; on the server there is no window.
-  const [keepServerHtml] = useState(() => typeof window !== 'undefined' && !isBrowser);
+  const keepServerHtml = useKeepsServerHtml();
   const history = useHistory();
   if (keepServerHtml) {
     return (
