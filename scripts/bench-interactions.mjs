@@ -23,7 +23,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchChromium, serveBuild } from './lib/site.mjs';
+import { launchChromium, renderIslandsInPage, serveBuild } from './lib/site.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -236,14 +236,13 @@ try {
       const page = await context.newPage();
       page.setDefaultTimeout(5000);
       await page.goto(url + path, { waitUntil: 'load' });
-      // Hydrated: React has attached its props to the page's controls, and every island (hydrated after
-      // the load event, src/components/shared/island.tsx) holds React's own nodes.
+      // Hydrated: React has attached its props to the page's controls, and every island (rendered once
+      // the reader comes near it, src/components/shared/island.tsx) holds React's own nodes.
       await page.waitForFunction(() => {
         const c = document.querySelector('article input, article select, article button');
-        const islands = [...document.querySelectorAll('[data-island]')];
-        const react = (e) => e !== null && Object.keys(e).some((k) => k.startsWith('__react'));
-        return react(c) && islands.every((i) => react(i.firstElementChild));
+        return c !== null && Object.keys(c).some((k) => k.startsWith('__react'));
       });
+      if (!(await page.evaluate(renderIslandsInPage, 30_000))) throw new Error(`${path}: an island did not render`);
       await page.evaluate(installProbes);
       await page.waitForTimeout(500);
       for (const [name, act] of wanted) {

@@ -59,3 +59,31 @@ export const CHROMIUM_ARGS = [
 export function launchChromium() {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 }
+
+/**
+ * In the page (pass it to page.evaluate): scrolls each island (src/components/shared/island.tsx) that
+ * does not yet hold React's nodes into view, as a reader reading down the page would, until every one
+ * does or `timeoutMs` passes; then scrolls back. An island may start watching the viewport only after
+ * it was first scrolled past, so the islands still waiting are visited again. True when all rendered.
+ */
+export async function renderIslandsInPage(timeoutMs) {
+  const rendered = (island) => {
+    const first = island.firstElementChild;
+    return first !== null && Object.keys(first).some((k) => k.startsWith('__reactFiber'));
+  };
+  const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const [x, y] = [window.scrollX, window.scrollY];
+  const until = performance.now() + timeoutMs;
+  let waiting = [...document.querySelectorAll('[data-island]')].filter((i) => !rendered(i));
+  while (waiting.length > 0 && performance.now() < until) {
+    for (const island of waiting) {
+      island.firstElementChild?.scrollIntoView({ block: 'center' });
+      // Frames for the island's IntersectionObserver to see it.
+      await frames();
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    waiting = waiting.filter((i) => !rendered(i));
+  }
+  window.scrollTo(x, y);
+  return waiting.length === 0;
+}

@@ -3,8 +3,9 @@
  * and hydrated after the page's load event. On the components page, which shows them all: none of
  * their code is among the scripts fetched before `load`, each island shows its server HTML in every
  * frame until React's own nodes replace it, and afterwards each holds React's nodes. On every page
- * the server's HTML of each island is in place as written. After a client-side navigation the
- * islands render their components as the page renders.
+ * the server's HTML of each island is in place as written. On a phone an island far down the page
+ * waits for the reader to come near it, and keeps the keyboard focus it already had. After a
+ * client-side navigation the islands render their components as the page renders.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -80,6 +81,73 @@ describe('islands', () => {
         .filter(([, text]) => codeNow.some((code) => code.includes(text)))
         .map(([name]) => name);
       expect(fetched).toEqual(Object.keys(CODE_OF));
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("on a phone, an island far below the viewport stays the server's HTML, its code not fetched, until the reader scrolls near it", async () => {
+    const page = await site.browser.context.newPage();
+    try {
+      await page.setViewportSize({ width: 412, height: 823 });
+      await page.goto(`${site.url}/docs/reference/components`, { waitUntil: 'load' });
+      const rendered = (i: number) =>
+        page
+          .locator('[data-island]')
+          .nth(i)
+          .evaluate((island) => Object.keys(island.firstElementChild ?? {}).some((k) => k.startsWith('__reactFiber')));
+      // The first island is within a screen's height of the top: it renders after load.
+      await expect.poll(() => rendered(0), { timeout: 30_000 }).toBe(true);
+      const decoder = page.locator('[data-island]', { has: page.getByLabel(CODE_OF.MairDecoder) });
+      const index = await page
+        .locator('[data-island]')
+        .evaluateAll((all, label) => all.findIndex((i) => i.querySelector(`[aria-label="${label}"]`)), CODE_OF.MairDecoder);
+      const top = await decoder.evaluate((i) => (i.firstElementChild as Element).getBoundingClientRect().top);
+      expect(top).toBeGreaterThan(2 * 823);
+      const scripts = () =>
+        page.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .map((e) => new URL(e.name).pathname)
+            .filter((p) => p.endsWith('.js')),
+        );
+      const fetchedDecoder = async () => (await scripts()).some((p) => readFileSync(join(BUILD, p), 'utf8').includes(CODE_OF.MairDecoder));
+      await expect(rendered(index)).resolves.toBe(false);
+      await expect(fetchedDecoder()).resolves.toBe(false);
+      await decoder.evaluate((i) => i.firstElementChild?.scrollIntoView({ block: 'center' }));
+      await expect.poll(() => rendered(index), { timeout: 30_000 }).toBe(true);
+      await expect(fetchedDecoder()).resolves.toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("the keyboard focus on a control in an island's server HTML stays on that control when the component replaces it", async () => {
+    const page = await site.browser.context.newPage();
+    try {
+      await page.setViewportSize({ width: 412, height: 823 });
+      await page.goto(`${site.url}/docs/reference/components`, { waitUntil: 'load' });
+      const decoder = page.locator('[data-island]', { has: page.getByLabel(CODE_OF.MairDecoder) });
+      const input = decoder.locator('input').first();
+      const label = await input.evaluate((e) => (e as HTMLInputElement).labels?.[0]?.textContent ?? e.getAttribute('aria-label'));
+      expect(label).toBeTruthy();
+      await expect(input.evaluate((e) => Object.keys(e).some((k) => k.startsWith('__reactFiber')))).resolves.toBe(false);
+      // As Tab would: the focus lands on the server's HTML, and the island loads its component.
+      await input.focus();
+      await expect
+        .poll(() => decoder.evaluate((i) => Object.keys(i.firstElementChild ?? {}).some((k) => k.startsWith('__reactFiber'))), {
+          timeout: 30_000,
+        })
+        .toBe(true);
+      const focused = await page.evaluate(() => {
+        const e = document.activeElement as HTMLInputElement | null;
+        return {
+          react: e !== null && Object.keys(e).some((k) => k.startsWith('__reactFiber')),
+          inIsland: e?.closest('[data-island]') !== null,
+          label: e?.labels?.[0]?.textContent ?? e?.getAttribute('aria-label') ?? null,
+        };
+      });
+      expect(focused).toEqual({ react: true, inIsland: true, label });
     } finally {
       await page.close();
     }

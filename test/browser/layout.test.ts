@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PHONE } from '../support/phone-layout';
-import { servedSite } from '../support/site';
+import { hydrated, servedSite } from '../support/site';
 
 const MIN_TEXT_PX = 12;
 
@@ -17,6 +17,7 @@ describe('the combine matrix on a phone (390 px)', () => {
     try {
       await page.setViewportSize(PHONE);
       await page.goto(`${site.url}/docs/two-stages`, { waitUntil: 'load' });
+      await hydrated(page);
       const frame = page.locator('[data-overflow]', { has: page.locator('table[data-fwb]') });
       const opacity = (side: string) =>
         frame.locator(`[data-scroll-affordance="${side}"]`).evaluate((e) => Number(getComputedStyle(e).opacity));

@@ -4,6 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { renderIslandsInPage } from '../../scripts/lib/site.mjs';
 import { launchBrowser } from './browser';
 import { BUILD } from './sitemap';
 import { type StaticServer, serveStatic } from './static-server';
@@ -41,7 +42,9 @@ export function servedSite(options: Parameters<typeof launchBrowser>[0] = {}): S
 
 /**
  * Resolves once React has hydrated the page: Docusaurus enables its colour-mode switch then, and every
- * island (src/components/shared/island.tsx, hydrated after the load event) holds React's own nodes.
+ * island (src/components/shared/island.tsx, rendered once the reader comes near it) holds React's own
+ * nodes. Each island is scrolled into view in turn, as a reader reading down the page would, and the
+ * page is scrolled back to where it was.
  */
 export async function hydrated(page: Page): Promise<void> {
   // Attached, not visible: on a phone the switch sits in the closed sidebar menu.
@@ -49,13 +52,6 @@ export async function hydrated(page: Page): Promise<void> {
     .locator('button[aria-label^="Switch between dark and light mode"]:not([disabled])')
     .first()
     .waitFor({ state: 'attached', timeout: 30_000 });
-  await page.waitForFunction(
-    () =>
-      [...document.querySelectorAll('[data-island]')].every((island) => {
-        const first = island.firstElementChild;
-        return first !== null && Object.keys(first).some((k) => k.startsWith('__reactFiber'));
-      }),
-    undefined,
-    { timeout: 30_000 },
-  );
+  const done = await page.evaluate(renderIslandsInPage, 30_000);
+  if (!done) throw new Error('hydrated(): an island did not render within 30 s of being scrolled into view');
 }

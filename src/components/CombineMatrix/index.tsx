@@ -1,4 +1,4 @@
-/** CombineMatrix (./CombineMatrix.tsx), hydrated after the page's load (../shared/island.tsx). */
+/** CombineMatrix (./CombineMatrix.tsx), rendered in the browser once the reader comes near it (../shared/island.tsx). */
 import { island } from '../shared/island';
 import type { CombineMatrixProps } from './CombineMatrix';
 

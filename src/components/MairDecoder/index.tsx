@@ -1,4 +1,4 @@
-/** MairDecoder (./MairDecoder.tsx), hydrated after the page's load (../shared/island.tsx). */
+/** MairDecoder (./MairDecoder.tsx), rendered in the browser once the reader comes near it (../shared/island.tsx). */
 import { island } from '../shared/island';
 import type { MairDecoderProps } from './MairDecoder';
 

@@ -1,4 +1,4 @@
-/** ScenarioBuilder (./ScenarioBuilder.tsx), hydrated after the page's load (../shared/island.tsx). */
+/** ScenarioBuilder (./ScenarioBuilder.tsx), rendered in the browser once the reader comes near it (../shared/island.tsx). */
 import { island } from '../shared/island';
 import type { ScenarioBuilderProps } from './ScenarioBuilder';
 

@@ -1,4 +1,4 @@
-/** ScenarioFlow (./ScenarioFlow.tsx), hydrated after the page's load (../shared/island.tsx). */
+/** ScenarioFlow (./ScenarioFlow.tsx), rendered in the browser once the reader comes near it (../shared/island.tsx). */
 import { island } from '../shared/island';
 import type { ScenarioFlowProps } from './ScenarioFlow';
 

@@ -1,4 +1,4 @@
-/** Timeline (./Timeline.tsx), hydrated after the page's load (../shared/island.tsx). */
+/** Timeline (./Timeline.tsx), rendered in the browser once the reader comes near it (../shared/island.tsx). */
 import { island } from '../shared/island';
 import type { TimelineProps } from './Timeline';
 
