@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hydrated, servedSite } from '../support/site';
 import { BUILD, sitePaths } from '../support/sitemap';
@@ -20,6 +21,30 @@ const CODE_OF = {
   ScenarioBuilder: 'Scenario builder',
   MairDecoder: 'MAIR attribute byte decoder',
 } as const;
+
+/** The components (CODE_OF) whose code is in the given scripts of the build. */
+function componentsIn(scripts: readonly string[]): string[] {
+  const code = scripts.map((p) => readFileSync(join(BUILD, p), 'utf8'));
+  return Object.entries(CODE_OF)
+    .filter(([, text]) => code.some((c) => c.includes(text)))
+    .map(([name]) => name);
+}
+
+/** The paths of the scripts the page has fetched so far. */
+function scriptsFetched(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => new URL(e.name).pathname)
+      .filter((p) => p.endsWith('.js')),
+  );
+}
+
+/** Whether an island holds React's nodes (its component has rendered), not the server's HTML. */
+const reactRendered = (island: Locator) =>
+  island.evaluate((i) => Object.keys(i.firstElementChild ?? {}).some((k) => k.startsWith('__reactFiber')));
+
+const PHONE_PORTRAIT = { width: 412, height: 823 };
 
 interface IslandLog {
   /** Scripts whose responses had ended when the load event fired. */
@@ -57,10 +82,7 @@ describe('islands', () => {
       await page.goto(`${site.url}/docs/reference/components`, { waitUntil: 'load' });
       await hydrated(page);
       const rec = await page.evaluate(() => (window as unknown as { __islands: IslandLog }).__islands);
-      const codeAtLoad = rec.atLoad.map((p) => readFileSync(join(BUILD, p), 'utf8'));
-      const early = Object.entries(CODE_OF)
-        .filter(([, text]) => codeAtLoad.some((code) => code.includes(text)))
-        .map(([name]) => name);
+      const early = componentsIn(rec.atLoad);
       expect(rec.atLoad.length).toBeGreaterThan(0);
       expect(early, 'components whose code was fetched before load').toEqual([]);
       // The frames drawn while the page loads and hydrates: each island always showed its content.
@@ -70,16 +92,7 @@ describe('islands', () => {
       expect(empty, 'frames with an island showing nothing').toBe(0);
       expect(drawn.at(-1)?.every((i) => i.react)).toBe(true);
       // And the code arrived after load: the page now holds each component's code.
-      const now = await page.evaluate(() =>
-        performance
-          .getEntriesByType('resource')
-          .map((e) => new URL(e.name).pathname)
-          .filter((p) => p.endsWith('.js')),
-      );
-      const codeNow = now.map((p) => readFileSync(join(BUILD, p), 'utf8'));
-      const fetched = Object.entries(CODE_OF)
-        .filter(([, text]) => codeNow.some((code) => code.includes(text)))
-        .map(([name]) => name);
+      const fetched = componentsIn(await scriptsFetched(page));
       expect(fetched).toEqual(Object.keys(CODE_OF));
     } finally {
       await page.close();
@@ -89,34 +102,19 @@ describe('islands', () => {
   it("on a phone, an island far below the viewport stays the server's HTML, its code not fetched, until the reader scrolls near it", async () => {
     const page = await site.browser.context.newPage();
     try {
-      await page.setViewportSize({ width: 412, height: 823 });
+      await page.setViewportSize(PHONE_PORTRAIT);
       await page.goto(`${site.url}/docs/reference/components`, { waitUntil: 'load' });
-      const rendered = (i: number) =>
-        page
-          .locator('[data-island]')
-          .nth(i)
-          .evaluate((island) => Object.keys(island.firstElementChild ?? {}).some((k) => k.startsWith('__reactFiber')));
+      const islands = page.locator('[data-island]');
       // The first island is within a screen's height of the top: it renders after load.
-      await expect.poll(() => rendered(0), { timeout: 30_000 }).toBe(true);
+      await expect.poll(() => reactRendered(islands.first()), { timeout: 30_000 }).toBe(true);
       const decoder = page.locator('[data-island]', { has: page.getByLabel(CODE_OF.MairDecoder) });
-      const index = await page
-        .locator('[data-island]')
-        .evaluateAll((all, label) => all.findIndex((i) => i.querySelector(`[aria-label="${label}"]`)), CODE_OF.MairDecoder);
       const top = await decoder.evaluate((i) => (i.firstElementChild as Element).getBoundingClientRect().top);
-      expect(top).toBeGreaterThan(2 * 823);
-      const scripts = () =>
-        page.evaluate(() =>
-          performance
-            .getEntriesByType('resource')
-            .map((e) => new URL(e.name).pathname)
-            .filter((p) => p.endsWith('.js')),
-        );
-      const fetchedDecoder = async () => (await scripts()).some((p) => readFileSync(join(BUILD, p), 'utf8').includes(CODE_OF.MairDecoder));
-      await expect(rendered(index)).resolves.toBe(false);
-      await expect(fetchedDecoder()).resolves.toBe(false);
+      expect(top).toBeGreaterThan(2 * PHONE_PORTRAIT.height);
+      await expect(reactRendered(decoder)).resolves.toBe(false);
+      expect(componentsIn(await scriptsFetched(page))).not.toContain('MairDecoder');
       await decoder.evaluate((i) => i.firstElementChild?.scrollIntoView({ block: 'center' }));
-      await expect.poll(() => rendered(index), { timeout: 30_000 }).toBe(true);
-      await expect(fetchedDecoder()).resolves.toBe(true);
+      await expect.poll(() => reactRendered(decoder), { timeout: 30_000 }).toBe(true);
+      expect(componentsIn(await scriptsFetched(page))).toContain('MairDecoder');
     } finally {
       await page.close();
     }
@@ -125,7 +123,7 @@ describe('islands', () => {
   it("the keyboard focus on a control in an island's server HTML stays on that control when the component replaces it", async () => {
     const page = await site.browser.context.newPage();
     try {
-      await page.setViewportSize({ width: 412, height: 823 });
+      await page.setViewportSize(PHONE_PORTRAIT);
       await page.goto(`${site.url}/docs/reference/components`, { waitUntil: 'load' });
       const decoder = page.locator('[data-island]', { has: page.getByLabel(CODE_OF.MairDecoder) });
       const input = decoder.locator('input').first();
