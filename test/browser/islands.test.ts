@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { PHONE } from '../support/phone-layout';
 import { hydrated, servedSite } from '../support/site';
 import { BUILD, sitePaths } from '../support/sitemap';
 
@@ -44,8 +45,6 @@ function scriptsFetched(page: Page): Promise<string[]> {
 const reactRendered = (island: Locator) =>
   island.evaluate((i) => Object.keys(i.firstElementChild ?? {}).some((k) => k.startsWith('__reactFiber')));
 
-const PHONE_PORTRAIT = { width: 412, height: 823 };
-
 interface IslandLog {
   /** Scripts whose responses had ended when the load event fired. */
   atLoad: string[];
@@ -55,6 +54,13 @@ interface IslandLog {
 
 describe('islands', () => {
   const site = servedSite();
+
+  /** The components page loaded at phone size, and the MAIR decoder's island, far down it. */
+  async function decoderOnPhone(page: Page): Promise<Locator> {
+    await page.setViewportSize(PHONE);
+    await page.goto(`${site.url}/docs/reference/components`, { waitUntil: 'load' });
+    return page.locator('[data-island]', { has: page.getByLabel(CODE_OF.MairDecoder) });
+  }
 
   it('the components page fetches no component code before its load event, and every island shows its server HTML in every frame until React renders it', async () => {
     const page = await site.browser.context.newPage();
@@ -102,14 +108,11 @@ describe('islands', () => {
   it("on a phone, an island far below the viewport stays the server's HTML, its code not fetched, until the reader scrolls near it", async () => {
     const page = await site.browser.context.newPage();
     try {
-      await page.setViewportSize(PHONE_PORTRAIT);
-      await page.goto(`${site.url}/docs/reference/components`, { waitUntil: 'load' });
-      const islands = page.locator('[data-island]');
+      const decoder = await decoderOnPhone(page);
       // The first island is within a screen's height of the top: it renders after load.
-      await expect.poll(() => reactRendered(islands.first()), { timeout: 30_000 }).toBe(true);
-      const decoder = page.locator('[data-island]', { has: page.getByLabel(CODE_OF.MairDecoder) });
+      await expect.poll(() => reactRendered(page.locator('[data-island]').first()), { timeout: 30_000 }).toBe(true);
       const top = await decoder.evaluate((i) => (i.firstElementChild as Element).getBoundingClientRect().top);
-      expect(top).toBeGreaterThan(2 * PHONE_PORTRAIT.height);
+      expect(top).toBeGreaterThan(2 * PHONE.height);
       await expect(reactRendered(decoder)).resolves.toBe(false);
       expect(componentsIn(await scriptsFetched(page))).not.toContain('MairDecoder');
       await decoder.evaluate((i) => i.firstElementChild?.scrollIntoView({ block: 'center' }));
@@ -123,9 +126,7 @@ describe('islands', () => {
   it("the keyboard focus on a control in an island's server HTML stays on that control when the component replaces it", async () => {
     const page = await site.browser.context.newPage();
     try {
-      await page.setViewportSize(PHONE_PORTRAIT);
-      await page.goto(`${site.url}/docs/reference/components`, { waitUntil: 'load' });
-      const decoder = page.locator('[data-island]', { has: page.getByLabel(CODE_OF.MairDecoder) });
+      const decoder = await decoderOnPhone(page);
       const input = decoder.locator('input').first();
       const label = await input.evaluate((e) => (e as HTMLInputElement).labels?.[0]?.textContent ?? e.getAttribute('aria-label'));
       expect(label).toBeTruthy();
