@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type * as Preset from '@docusaurus/preset-classic';
 import type { Config } from '@docusaurus/types';
@@ -87,6 +88,20 @@ const config: Config = {
       name: 'memattr-weight',
       configureWebpack: () => ({
         module: { rules: [{ test: /[\\/]src[\\/]model[\\/].*\.ts$/, sideEffects: false }] },
+      }),
+    }),
+    // Prism is loaded when something is to be highlighted in the browser, not with every page
+    // (src/components/shared/prism.ts): theme-classic's client module that loads it is replaced.
+    () => ({
+      name: 'memattr-prism-on-demand',
+      configureWebpack: () => ({
+        resolve: {
+          alias: {
+            [`${createRequire(import.meta.url)
+              .resolve('@docusaurus/theme-classic/lib/prism-include-languages')
+              .replace(/\.js$/, '')}$`]: fileURLToPath(new URL('./src/components/shared/prism-client-module.ts', import.meta.url)),
+          },
+        },
       }),
     }),
   ],

@@ -1,13 +1,19 @@
 /**
- * The work a page does once it has loaded. Docusaurus prefetches the page a Link leads to when the
- * link comes into view (its IntersectionObserver); the closed phone menu's sidebar links must not
- * count as in view, or every docs page prefetches every page of the sidebar in one long main-thread
- * task right after `load` (src/css/custom.css, the menu's panels).
+ * The work a page does while and once it has loaded. Docusaurus prefetches the page a Link leads to
+ * when the link comes into view (its IntersectionObserver); the closed phone menu's sidebar links
+ * must not count as in view, or every docs page prefetches every page of the sidebar in one long
+ * main-thread task right after `load` (src/css/custom.css, the menu's panels). Prism is not part of
+ * a page's load (src/components/shared/prism.ts): the code on a first load is the server's, and
+ * Prism arrives when the reader first reaches for the page, or when a page reached in the app needs it.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { prismLight } from '../../src/css/prism-light';
 import { PHONE } from '../support/phone-layout';
 import { hydrated, servedSite } from '../support/site';
+import { BUILD } from '../support/sitemap';
 
 /** Records the href of every link in the phone menu that an IntersectionObserver reports in view. */
 async function recordMenuLinksSeen(page: Page): Promise<void> {
@@ -32,6 +38,84 @@ async function recordMenuLinksSeen(page: Page): Promise<void> {
 
 const menuLinksSeen = (page: Page) => page.evaluate(() => [...(window as unknown as { menuLinksSeen: string[] }).menuLinksSeen]);
 const prefetched = (page: Page) => page.evaluate(() => document.querySelectorAll('link[rel="prefetch"]').length);
+
+/** Scripts the page has fetched that hold Prism (its grammar helper `insertBefore`, a property in Prism's own code). */
+async function prismScripts(page: Page): Promise<string[]> {
+  const scripts: string[] = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => new URL(e.name).pathname)
+      .filter((p) => p.endsWith('.js')),
+  );
+  return scripts.filter((p) => /[,{]insertBefore[:(]/.test(readFileSync(join(BUILD, p), 'utf8')));
+}
+
+/** The colour the light Prism theme gives a token with these classes: its types' rules, later over earlier. */
+function lightColour(classes: readonly string[]): string {
+  const types = classes.filter((c) => c !== 'token');
+  let colour = prismLight.plain.color ?? '';
+  for (const type of types)
+    for (const rule of prismLight.styles) if (rule.types.includes(type) && rule.style.color) colour = rule.style.color;
+  return colour;
+}
+
+/** The first highlighted token of the page's first code block: its classes, its colour, and the light theme's colour for them as the browser computes it. */
+const firstToken = (page: Page) =>
+  page.evaluate(() => {
+    const token = document.querySelector('.theme-code-block .token:not(.plain)');
+    return token && { classes: [...token.classList], colour: getComputedStyle(token).color };
+  });
+
+const computed = (page: Page, colour: string) =>
+  page.evaluate((c) => {
+    const probe = document.createElement('span');
+    probe.style.color = c;
+    document.body.append(probe);
+    const value = getComputedStyle(probe).color;
+    probe.remove();
+    return value;
+  }, colour);
+
+describe('Prism', () => {
+  const site = servedSite();
+
+  it("is not among a page's scripts at load; the reader's first pointer fetches it; a page then reached in the app has its code highlighted", async () => {
+    const page = await site.browser.context.newPage();
+    try {
+      await page.goto(`${site.url}/docs/memory-types`, { waitUntil: 'load' });
+      await hydrated(page);
+      await page.waitForTimeout(500);
+      expect(await prismScripts(page)).toEqual([]);
+      await page.mouse.move(200, 300);
+      await expect.poll(() => prismScripts(page)).not.toEqual([]);
+      await page.locator('.pagination-nav__link--prev[href="/docs/intro"]').click();
+      await page.waitForURL('**/docs/intro');
+      const token = await firstToken(page);
+      expect(token).not.toBeNull();
+      expect(token?.colour).toBe(await computed(page, lightColour(token?.classes ?? [])));
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a page reached in the app before Prism has loaded shows its code, highlighted once Prism arrives', async () => {
+    const page = await site.browser.context.newPage();
+    try {
+      await page.goto(`${site.url}/docs/memory-types`, { waitUntil: 'load' });
+      await hydrated(page);
+      // A click with no pointer movement before it: nothing has asked for Prism yet.
+      expect(await prismScripts(page)).toEqual([]);
+      await page.locator('.pagination-nav__link--prev[href="/docs/intro"]').dispatchEvent('click');
+      await page.waitForURL('**/docs/intro');
+      await expect.poll(() => page.locator('.theme-code-block code').first().textContent()).toContain('npx memattr scenario');
+      await expect.poll(async () => (await firstToken(page))?.classes.includes('parameter') ?? false).toBe(true);
+      const token = await firstToken(page);
+      expect(token?.colour).toBe(await computed(page, lightColour(token?.classes ?? [])));
+    } finally {
+      await page.close();
+    }
+  });
+});
 
 describe('after load, on a phone', () => {
   const site = servedSite();

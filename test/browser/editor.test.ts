@@ -245,7 +245,7 @@ describe('the live editor', () => {
     expect(failures).toEqual([]);
   });
 
-  it("the static code is drawn in the reader's colour mode from the first paint, and the page's load leaves the server's HTML of it as it is", async () => {
+  it("the static code and the plain code blocks are drawn in the reader's colour mode from the first paint, and the page's load leaves the server's HTML of them as it is", async () => {
     for (const [mode, browser, theme] of [
       ['light', light, prismLight],
       ['dark', dark, prismDark],
@@ -261,13 +261,21 @@ describe('the live editor', () => {
             text: line && getComputedStyle(line).color,
             keyword: keyword && getComputedStyle(keyword).color,
             keywordNode: keyword,
+            block: [...document.querySelectorAll('.theme-code-block code .token')].map((t) => [
+              [...t.classList],
+              getComputedStyle(t).color,
+            ]),
+            blockNode: document.querySelector('.theme-code-block code .token'),
           };
         });
       });
       await page.goto(server.url + COMMENTED, { waitUntil: 'load' });
       await hydrated(page);
+      // Each token's colour in this mode's theme: its types' rules in order, a later over an earlier (as themeToDict merges them).
+      const themeColours: Record<string, string> = {};
+      for (const rule of theme.styles) for (const type of rule.types) if (rule.style.color) themeColours[type] = rule.style.color;
       const seen = await page.evaluate(
-        ([plain, keywordColour]) => {
+        ([plain, keywordColour, colours]) => {
           const css = (colour: string) => {
             const probe = document.createElement('span');
             probe.style.color = colour;
@@ -276,7 +284,13 @@ describe('the live editor', () => {
             probe.remove();
             return computed;
           };
-          const first = (window as unknown as { __first: { text: string; keyword: string; keywordNode: Element } }).__first;
+          const first = (
+            window as unknown as {
+              __first: { text: string; keyword: string; keywordNode: Element; block: [string[], string][]; blockNode: Element | null };
+            }
+          ).__first;
+          const expected = (classes: string[]) =>
+            css(classes.filter((c) => c !== 'token').reduce((colour, type) => colours[type] ?? colour, plain));
           const keyword = document.querySelector('figure[data-example] pre .token.keyword');
           return {
             firstText: first.text === css(plain),
@@ -286,11 +300,29 @@ describe('the live editor', () => {
               Object.keys(e).some((k) => k.startsWith('__reactFiber')),
             ).length,
             nowKeyword: keyword !== null && getComputedStyle(keyword).color === css(keywordColour),
+            blockTokens: first.block.length > 0,
+            blockColours: first.block
+              .filter(([classes, colour]) => colour !== expected(classes))
+              .map(([classes, colour]) => `${classes.join(' ')}: ${colour}`),
+            blockSameNode: first.blockNode !== null && first.blockNode === document.querySelector('.theme-code-block code .token'),
+            blockReactNodes: [...document.querySelectorAll('.theme-code-block code *')].filter((e) =>
+              Object.keys(e).some((k) => k.startsWith('__reactFiber')),
+            ).length,
           };
         },
-        [theme.plain.color ?? '', theme.styles.filter((r) => r.types.includes('keyword')).at(-1)?.style.color ?? ''] as const,
+        [theme.plain.color ?? '', theme.styles.filter((r) => r.types.includes('keyword')).at(-1)?.style.color ?? '', themeColours] as const,
       );
-      expect(seen, mode).toEqual({ firstText: true, firstKeyword: true, sameNode: true, reactNodes: 0, nowKeyword: true });
+      expect(seen, mode).toEqual({
+        firstText: true,
+        firstKeyword: true,
+        sameNode: true,
+        reactNodes: 0,
+        nowKeyword: true,
+        blockTokens: true,
+        blockColours: [],
+        blockSameNode: true,
+        blockReactNodes: 0,
+      });
       await page.close();
     }
   });

@@ -7,13 +7,14 @@
  * it. Nothing of the editor loads or runs while a page loads: CodeMirror's parse and set-up were the
  * longest tasks after `load` on every page with an example (Lighthouse mobile, `npm run bench`).
  */
-import { useThemeConfig } from '@docusaurus/theme-common';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import clsx from 'clsx';
 import { type ComponentType, useEffect, useState } from 'react';
+import colours from '../shared/code-colours.module.css';
+import { useCodeThemes } from '../shared/code-themes';
+import { codeColours, HighlightedLines, lineNumberColours } from '../shared/code-tokens';
 import { useKeepsServerHtml } from '../shared/first-load';
 import { exampleAnchor } from './anchor';
-import { codeColours, codeTokens } from './Code';
 import { Frame } from './Frame';
 import { hasKeptEdit } from './kept-edit';
 import type { LiveProps } from './Live';
@@ -28,20 +29,21 @@ export interface ExampleProps {
   readonly output?: string;
 }
 
+const LANGUAGE = 'typescript';
+
 const STATIC_ACTIONS = [{ label: 'Run' }, { label: 'Copy' }, { label: 'Reset' }];
 
 /**
  * The code as it looks before the editor loads: the editor's gutter and metrics, Prism's colours for
- * both modes (./Code). On the page's first load the server's HTML is kept as it is: the same in
+ * both modes (../shared/code-tokens). On the page's first load the server's HTML is kept as it is: the same in
  * either mode, it needs no tokenizing and no redraw when the colour mode is known.
  */
 function StaticCode({ code }: { code: string }) {
-  const { prism } = useThemeConfig();
-  const themes = { light: prism.theme, dark: prism.darkTheme ?? prism.theme };
+  const themes = useCodeThemes();
   const keepServerHtml = useKeepsServerHtml();
   const lines = code.split('\n').length;
   return (
-    <div className={clsx(styles.code, styles.staticColours)} style={codeColours(themes)}>
+    <div className={clsx(styles.code, colours.colours)} style={{ ...codeColours(themes), ...lineNumberColours(themes, LANGUAGE) }}>
       {keepServerHtml ? (
         <div
           className={styles.staticScroller}
@@ -60,7 +62,9 @@ function StaticCode({ code }: { code: string }) {
               <div key={i}>{i + 1}</div>
             ))}
           </div>
-          <pre className={styles.staticCode}>{codeTokens(code, themes)}</pre>
+          <pre className={clsx(styles.staticCode, colours.tokens)}>
+            <HighlightedLines code={code} language={LANGUAGE} themes={themes} />
+          </pre>
         </div>
       )}
     </div>

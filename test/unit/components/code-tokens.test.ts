@@ -1,18 +1,36 @@
 /**
- * The static example code (src/components/Example/Code.tsx) draws each token with its colours for
- * both of the site's Prism themes, as CSS custom properties. They must be exactly what
- * prism-react-renderer's <Highlight> writes inline for that theme, token by token, so that the static
- * code, Docusaurus's own code blocks and the live editor agree.
+ * Code drawn by src/components/shared/code-tokens.tsx (the examples' static code and Docusaurus's code
+ * blocks, src/theme/CodeBlock) carries each token's colours for both of the site's Prism themes, as
+ * CSS custom properties. They must be exactly what prism-react-renderer's <Highlight> writes inline
+ * for that theme, token by token, so that the static code, the code blocks and the live editor agree.
+ * Bash is one of the site's additional languages (themeConfig.prism), registered here as
+ * theme-classic's prism-include-languages does.
  */
-import { Highlight, type PrismTheme } from 'prism-react-renderer';
+import { Highlight, normalizeTokens, Prism, type PrismTheme } from 'prism-react-renderer';
 import { createElement, Fragment, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { codeColours, codeTokens, TOKEN_STYLE_PROPERTIES } from '../../../src/components/Example/Code';
+import {
+  codeColours,
+  drawTokenLines,
+  lineNumberColours,
+  TOKEN_STYLE_PROPERTIES,
+  tokenLines,
+  tokenPainter,
+} from '../../../src/components/shared/code-tokens';
 import { prismDark } from '../../../src/css/prism-dark';
 import { prismLight } from '../../../src/css/prism-light';
 
 const THEMES = { light: prismLight, dark: prismDark };
+const PRISM = { Prism, normalizeTokens };
+Object.assign(globalThis, { Prism });
+// A plain script with no types: it adds bash to the Prism it finds on globalThis.
+const PRISM_BASH = 'prismjs/components/prism-bash';
+await import(PRISM_BASH);
+Reflect.deleteProperty(globalThis, 'Prism');
+
+const BASH =
+  '# in the guest\nmemattr combine --s1 0x44 --s2 0x5 | jq \'.result.effectiveType\'\nfor f in /sys/bus/pci/devices/*; do echo "$f"; done\n';
 const CODE =
   // biome-ignore lint/suspicious/noTemplateCurlyInString: highlighted code with a template literal
   "// a comment\nimport { combine } from 'memattr';\n\ninterface Pick { readonly s1Mair: number }\nconst r = combine({ s1Mair: 0x44, s2MemAttr: 5 });\nif (!r.ok) throw new Error(`${r.error.message}`);\nconsole.log(r.result.effectiveType, true, null, 1 / 3);\n";
@@ -42,10 +60,10 @@ function tokens(markup: string): Drawn[] {
 }
 
 /** <Highlight> with one theme, drawn the way Docusaurus's code blocks use it. */
-function highlighted(theme: PrismTheme): Drawn[] {
+function highlighted(theme: PrismTheme, code: string, language: string): Drawn[] {
   const tree: ReactNode = createElement(Highlight, {
-    code: CODE,
-    language: 'typescript',
+    code,
+    language,
     theme,
     // biome-ignore lint/correctness/noChildrenProp: <Highlight>'s render function, given without JSX
     children: ({ tokens: lines, getTokenProps }) =>
@@ -67,12 +85,23 @@ function highlighted(theme: PrismTheme): Drawn[] {
   return tokens(renderToStaticMarkup(tree));
 }
 
-describe('the static example code', () => {
-  const ours = tokens(renderToStaticMarkup(createElement(Fragment, null, codeTokens(CODE, THEMES))));
+/** Our drawing of `code`, token by token. */
+const drawn = (code: string, language: string) =>
+  tokens(
+    renderToStaticMarkup(createElement(Fragment, null, drawTokenLines(tokenLines(PRISM, code, language), tokenPainter(THEMES, language)))),
+  );
 
-  it("has <Highlight>'s tokens, classes and, per mode, its colours and font styles", () => {
+describe('code in both modes', () => {
+  const ours = drawn(CODE, 'typescript');
+
+  it.each([
+    ['typescript', CODE],
+    ['bash', BASH],
+  ])("%s: has <Highlight>'s tokens, classes and, per mode, its colours and font styles", (language, code) => {
+    const ours = drawn(code, language);
+    expect(ours.filter((t) => t.className !== 'token plain').length).toBeGreaterThan(5);
     for (const mode of ['light', 'dark'] as const) {
-      const theirs = highlighted(THEMES[mode]);
+      const theirs = highlighted(THEMES[mode], code, language);
       expect(ours.map((t) => [t.text, t.className])).toEqual(theirs.map((t) => [t.text, t.className]));
       const inMode = ours.map((t) =>
         Object.fromEntries(
@@ -99,15 +128,24 @@ describe('the static example code', () => {
     expect([...used].filter((p) => !(TOKEN_STYLE_PROPERTIES as readonly string[]).includes(p))).toEqual([]);
   });
 
-  it("takes the background, text and line-number colours from each theme's plain style and comments", () => {
+  it("takes the background and text colours from each theme's plain style, line numbers from its comments", () => {
     const comment = (t: PrismTheme) => t.styles.filter((r) => r.types.includes('comment') && r.style.color).at(-1)?.style.color;
     expect(codeColours(THEMES)).toEqual({
       '--light-background': prismLight.plain.backgroundColor,
       '--light-text': prismLight.plain.color,
-      '--light-number': comment(prismLight),
       '--dark-background': prismDark.plain.backgroundColor,
       '--dark-text': prismDark.plain.color,
-      '--dark-number': comment(prismDark),
     });
+    expect(lineNumberColours(THEMES, 'typescript')).toEqual({ '--light-number': comment(prismLight), '--dark-number': comment(prismDark) });
+  });
+
+  it('without Prism (not loaded yet), or for a language Prism does not know, draws the lines as one plain token each, as <Highlight> does', () => {
+    const code = 'first line\n\n  third, indented\n';
+    const plain = normalizeTokens([code]);
+    expect(tokenLines(null, code, 'typescript')).toEqual(plain);
+    expect(tokenLines(PRISM, code, 'no-such-language')).toEqual(plain);
+    expect(drawn(code, 'no-such-language').map((t) => [t.text, t.className])).toEqual(
+      highlighted(prismLight, code, 'no-such-language').map((t) => [t.text, t.className]),
+    );
   });
 });
