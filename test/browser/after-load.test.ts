@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { prismLight } from '../../src/css/prism-light';
+import { computedColour, themeColour } from '../support/colours';
 import { PHONE } from '../support/phone-layout';
 import { hydrated, servedSite } from '../support/site';
 import { BUILD } from '../support/sitemap';
@@ -50,31 +51,12 @@ async function prismScripts(page: Page): Promise<string[]> {
   return scripts.filter((p) => /[,{]insertBefore[:(]/.test(readFileSync(join(BUILD, p), 'utf8')));
 }
 
-/** The colour the light Prism theme gives a token with these classes: its types' rules, later over earlier. */
-function lightColour(classes: readonly string[]): string {
-  const types = classes.filter((c) => c !== 'token');
-  let colour = prismLight.plain.color ?? '';
-  for (const type of types)
-    for (const rule of prismLight.styles) if (rule.types.includes(type) && rule.style.color) colour = rule.style.color;
-  return colour;
-}
-
 /** The first highlighted token of the page's first code block: its classes, its colour, and the light theme's colour for them as the browser computes it. */
 const firstToken = (page: Page) =>
   page.evaluate(() => {
     const token = document.querySelector('.theme-code-block .token:not(.plain)');
     return token && { classes: [...token.classList], colour: getComputedStyle(token).color };
   });
-
-const computed = (page: Page, colour: string) =>
-  page.evaluate((c) => {
-    const probe = document.createElement('span');
-    probe.style.color = c;
-    document.body.append(probe);
-    const value = getComputedStyle(probe).color;
-    probe.remove();
-    return value;
-  }, colour);
 
 describe('Prism', () => {
   const site = servedSite();
@@ -90,9 +72,10 @@ describe('Prism', () => {
       await expect.poll(() => prismScripts(page)).not.toEqual([]);
       await page.locator('.pagination-nav__link--prev[href="/docs/intro"]').click();
       await page.waitForURL('**/docs/intro');
+      // The URL changes as the navigation starts; the page renders once its chunks are in.
+      await expect.poll(() => firstToken(page)).not.toBeNull();
       const token = await firstToken(page);
-      expect(token).not.toBeNull();
-      expect(token?.colour).toBe(await computed(page, lightColour(token?.classes ?? [])));
+      expect(token?.colour).toBe(await computedColour(page, themeColour(prismLight, token?.classes ?? [])));
     } finally {
       await page.close();
     }
@@ -110,7 +93,7 @@ describe('Prism', () => {
       await expect.poll(() => page.locator('.theme-code-block code').first().textContent()).toContain('npx memattr scenario');
       await expect.poll(async () => (await firstToken(page))?.classes.includes('parameter') ?? false).toBe(true);
       const token = await firstToken(page);
-      expect(token?.colour).toBe(await computed(page, lightColour(token?.classes ?? [])));
+      expect(token?.colour).toBe(await computedColour(page, themeColour(prismLight, token?.classes ?? [])));
     } finally {
       await page.close();
     }

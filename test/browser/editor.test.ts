@@ -15,6 +15,7 @@ import { prismLight } from '../../src/css/prism-light';
 import { parseExample } from '../../src/doctest/expected';
 import { projectDocTest } from '../../src/doctest/project';
 import { launchBrowser } from '../support/browser';
+import { computedColour, themeColour } from '../support/colours';
 import { editor, editorText, figure, goLive, output, setCode } from '../support/live-example';
 import { hydrated } from '../support/site';
 import { type StaticServer, serveStatic } from '../support/static-server';
@@ -271,48 +272,38 @@ describe('the live editor', () => {
       });
       await page.goto(server.url + COMMENTED, { waitUntil: 'load' });
       await hydrated(page);
-      // Each token's colour in this mode's theme: its types' rules in order, a later over an earlier (as themeToDict merges them).
-      const themeColours: Record<string, string> = {};
-      for (const rule of theme.styles) for (const type of rule.types) if (rule.style.color) themeColours[type] = rule.style.color;
+      const plain = await computedColour(page, themeColour(theme, []));
+      const keywordColour = await computedColour(page, themeColour(theme, ['token', 'keyword']));
       const seen = await page.evaluate(
-        ([plain, keywordColour, colours]) => {
-          const css = (colour: string) => {
-            const probe = document.createElement('span');
-            probe.style.color = colour;
-            document.body.append(probe);
-            const computed = getComputedStyle(probe).color;
-            probe.remove();
-            return computed;
-          };
+        ([plain, keywordColour]) => {
           const first = (
             window as unknown as {
               __first: { text: string; keyword: string; keywordNode: Element; block: [string[], string][]; blockNode: Element | null };
             }
           ).__first;
-          const expected = (classes: string[]) =>
-            css(classes.filter((c) => c !== 'token').reduce((colour, type) => colours[type] ?? colour, plain));
           const keyword = document.querySelector('figure[data-example] pre .token.keyword');
           return {
-            firstText: first.text === css(plain),
-            firstKeyword: first.keyword === css(keywordColour),
+            firstText: first.text === plain,
+            firstKeyword: first.keyword === keywordColour,
             sameNode: keyword !== null && keyword === first.keywordNode,
             reactNodes: [...document.querySelectorAll('figure[data-example] pre *')].filter((e) =>
               Object.keys(e).some((k) => k.startsWith('__reactFiber')),
             ).length,
-            nowKeyword: keyword !== null && getComputedStyle(keyword).color === css(keywordColour),
-            blockTokens: first.block.length > 0,
-            blockColours: first.block
-              .filter(([classes, colour]) => colour !== expected(classes))
-              .map(([classes, colour]) => `${classes.join(' ')}: ${colour}`),
+            nowKeyword: keyword !== null && getComputedStyle(keyword).color === keywordColour,
+            block: first.block,
             blockSameNode: first.blockNode !== null && first.blockNode === document.querySelector('.theme-code-block code .token'),
             blockReactNodes: [...document.querySelectorAll('.theme-code-block code *')].filter((e) =>
               Object.keys(e).some((k) => k.startsWith('__reactFiber')),
             ).length,
           };
         },
-        [theme.plain.color ?? '', theme.styles.filter((r) => r.types.includes('keyword')).at(-1)?.style.color ?? '', themeColours] as const,
+        [plain, keywordColour] as const,
       );
-      expect(seen, mode).toEqual({
+      const { block, ...rest } = seen;
+      const wrongColour: string[] = [];
+      for (const [classes, colour] of block)
+        if (colour !== (await computedColour(page, themeColour(theme, classes)))) wrongColour.push(`${classes.join(' ')}: ${colour}`);
+      expect({ ...rest, blockTokens: block.length > 0, blockColours: wrongColour }, mode).toEqual({
         firstText: true,
         firstKeyword: true,
         sameNode: true,
