@@ -98,6 +98,30 @@ describe('Prism', () => {
       await page.close();
     }
   });
+
+  it("with Prism's chunk unreachable (offline), a page reached in the app shows its code as plain text, and no error escapes", async () => {
+    const page = await site.browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));
+    try {
+      await page.route('**/*.js', async (route) =>
+        /[,{]insertBefore[:(]/.test(readFileSync(join(BUILD, new URL(route.request().url()).pathname), 'utf8'))
+          ? route.abort()
+          : route.continue(),
+      );
+      await page.goto(`${site.url}/docs/memory-types`, { waitUntil: 'load' });
+      await hydrated(page);
+      await page.mouse.move(200, 300);
+      await page.locator('.pagination-nav__link--prev[href="/docs/intro"]').click();
+      await page.waitForURL('**/docs/intro');
+      await expect.poll(() => page.locator('.theme-code-block code').first().textContent()).toContain('npx memattr scenario --kernel');
+      expect(await page.locator('.theme-code-block code .token:not(.plain)').count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 });
 
 describe('after load, on a phone', () => {

@@ -10,7 +10,8 @@ const FIRST_REACH = ['pointerover', 'touchstart', 'keydown'] as const;
 
 function onFirstReach(): void {
   for (const type of FIRST_REACH) window.removeEventListener(type, onFirstReach, true);
-  void loadPrism();
+  // A failure (offline) is left to the component that needs Prism, which asks again.
+  loadPrism().catch(() => undefined);
 }
 
 function listen(): void {

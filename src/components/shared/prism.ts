@@ -15,11 +15,18 @@ export type { PrismModule };
 let loaded: PrismModule | null = null;
 let loading: Promise<PrismModule> | null = null;
 
+/** Prism's chunk, fetched once; after a failure (offline) the next call tries again. */
 export function loadPrism(): Promise<PrismModule> {
-  loading ??= import(/* webpackChunkName: "prism" */ './prism-languages').then((m) => {
-    loaded = m.prism;
-    return m.prism;
-  });
+  loading ??= import(/* webpackChunkName: "prism" */ './prism-languages').then(
+    (m) => {
+      loaded = m.prism;
+      return m.prism;
+    },
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
   return loading;
 }
 
@@ -33,7 +40,10 @@ export function usePrism(): PrismModule | null {
   useEffect(() => {
     if (prism !== null) return;
     let live = true;
-    void loadPrism().then((p) => live && setPrism(() => p));
+    loadPrism().then(
+      (p) => live && setPrism(() => p),
+      () => undefined, // Offline or a failed chunk: the code stays plain text, as drawn.
+    );
     return () => {
       live = false;
     };
