@@ -40,7 +40,10 @@ async function recordMenuLinksSeen(page: Page): Promise<void> {
 const menuLinksSeen = (page: Page) => page.evaluate(() => [...(window as unknown as { menuLinksSeen: string[] }).menuLinksSeen]);
 const prefetched = (page: Page) => page.evaluate(() => document.querySelectorAll('link[rel="prefetch"]').length);
 
-/** Scripts the page has fetched that hold Prism (its grammar helper `insertBefore`, a property in Prism's own code). */
+/** Whether the build's script at `path` holds Prism (its grammar helper `insertBefore`, a property in Prism's own code). */
+const holdsPrism = (path: string) => /[,{]insertBefore[:(]/.test(readFileSync(join(BUILD, path), 'utf8'));
+
+/** Scripts the page has fetched that hold Prism. */
 async function prismScripts(page: Page): Promise<string[]> {
   const scripts: string[] = await page.evaluate(() =>
     performance
@@ -48,10 +51,10 @@ async function prismScripts(page: Page): Promise<string[]> {
       .map((e) => new URL(e.name).pathname)
       .filter((p) => p.endsWith('.js')),
   );
-  return scripts.filter((p) => /[,{]insertBefore[:(]/.test(readFileSync(join(BUILD, p), 'utf8')));
+  return scripts.filter(holdsPrism);
 }
 
-/** The first highlighted token of the page's first code block: its classes, its colour, and the light theme's colour for them as the browser computes it. */
+/** The first highlighted token of the page's first code block: its classes and its colour. */
 const firstToken = (page: Page) =>
   page.evaluate(() => {
     const token = document.querySelector('.theme-code-block .token:not(.plain)');
@@ -61,21 +64,37 @@ const firstToken = (page: Page) =>
 describe('Prism', () => {
   const site = servedSite();
 
+  /** /docs/memory-types (its code block has no highlighted token), loaded and hydrated. */
+  async function openMemoryTypes(page: Page): Promise<void> {
+    await page.goto(`${site.url}/docs/memory-types`, { waitUntil: 'load' });
+    await hydrated(page);
+  }
+
+  /** Follows the in-app link to /docs/intro (whose code block has highlighted tokens): a pointer click, or a click event with no pointer before it. */
+  async function toIntro(page: Page, how: 'click' | 'event'): Promise<void> {
+    const link = page.locator('.pagination-nav__link--prev[href="/docs/intro"]');
+    await (how === 'click' ? link.click() : link.dispatchEvent('click'));
+    await page.waitForURL('**/docs/intro');
+  }
+
+  /** The first highlighted token has the light theme's colour for its classes. */
+  async function expectThemeColour(page: Page): Promise<void> {
+    const token = await firstToken(page);
+    expect(token?.colour).toBe(await computedColour(page, themeColour(prismLight, token?.classes ?? [])));
+  }
+
   it("is not among a page's scripts at load; the reader's first pointer fetches it; a page then reached in the app has its code highlighted", async () => {
     const page = await site.browser.context.newPage();
     try {
-      await page.goto(`${site.url}/docs/memory-types`, { waitUntil: 'load' });
-      await hydrated(page);
+      await openMemoryTypes(page);
       await page.waitForTimeout(500);
       expect(await prismScripts(page)).toEqual([]);
       await page.mouse.move(200, 300);
       await expect.poll(() => prismScripts(page)).not.toEqual([]);
-      await page.locator('.pagination-nav__link--prev[href="/docs/intro"]').click();
-      await page.waitForURL('**/docs/intro');
+      await toIntro(page, 'click');
       // The URL changes as the navigation starts; the page renders once its chunks are in.
       await expect.poll(() => firstToken(page)).not.toBeNull();
-      const token = await firstToken(page);
-      expect(token?.colour).toBe(await computedColour(page, themeColour(prismLight, token?.classes ?? [])));
+      await expectThemeColour(page);
     } finally {
       await page.close();
     }
@@ -84,16 +103,13 @@ describe('Prism', () => {
   it('a page reached in the app before Prism has loaded shows its code, highlighted once Prism arrives', async () => {
     const page = await site.browser.context.newPage();
     try {
-      await page.goto(`${site.url}/docs/memory-types`, { waitUntil: 'load' });
-      await hydrated(page);
+      await openMemoryTypes(page);
       // A click with no pointer movement before it: nothing has asked for Prism yet.
       expect(await prismScripts(page)).toEqual([]);
-      await page.locator('.pagination-nav__link--prev[href="/docs/intro"]').dispatchEvent('click');
-      await page.waitForURL('**/docs/intro');
+      await toIntro(page, 'event');
       await expect.poll(() => page.locator('.theme-code-block code').first().textContent()).toContain('npx memattr scenario');
       await expect.poll(async () => (await firstToken(page))?.classes.includes('parameter') ?? false).toBe(true);
-      const token = await firstToken(page);
-      expect(token?.colour).toBe(await computedColour(page, themeColour(prismLight, token?.classes ?? [])));
+      await expectThemeColour(page);
     } finally {
       await page.close();
     }
@@ -105,16 +121,10 @@ describe('Prism', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));
     try {
-      await page.route('**/*.js', async (route) =>
-        /[,{]insertBefore[:(]/.test(readFileSync(join(BUILD, new URL(route.request().url()).pathname), 'utf8'))
-          ? route.abort()
-          : route.continue(),
-      );
-      await page.goto(`${site.url}/docs/memory-types`, { waitUntil: 'load' });
-      await hydrated(page);
+      await page.route('**/*.js', (route) => (holdsPrism(new URL(route.request().url()).pathname) ? route.abort() : route.continue()));
+      await openMemoryTypes(page);
       await page.mouse.move(200, 300);
-      await page.locator('.pagination-nav__link--prev[href="/docs/intro"]').click();
-      await page.waitForURL('**/docs/intro');
+      await toIntro(page, 'click');
       await expect.poll(() => page.locator('.theme-code-block code').first().textContent()).toContain('npx memattr scenario --kernel');
       expect(await page.locator('.theme-code-block code .token:not(.plain)').count()).toBe(0);
       expect(errors).toEqual([]);

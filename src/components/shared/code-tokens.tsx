@@ -64,7 +64,7 @@ export function tokenLines(prism: PrismModule | null, code: string, language: st
   return prism.normalizeTokens(env.tokens);
 }
 
-/** One plain token per line, as normalizeTokens makes of a string (an empty line's token is marked empty). */
+/** One plain token per line, as normalizeTokens makes of a string (an empty line's token is marked empty): normalizeTokens comes with Prism, which may not have loaded. */
 function plainLines([code]: readonly string[]): Token[][] {
   return (code ?? '')
     .split('\n')
